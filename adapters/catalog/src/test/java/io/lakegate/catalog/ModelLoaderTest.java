@@ -1,0 +1,106 @@
+package io.lakegate.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tests {@link ModelLoader} on the project's own model.json and on broken models. */
+class ModelLoaderTest {
+  private static final Path PROJECT_MODEL = Path.of("../../model.json");
+
+  @TempDir Path dir;
+
+  @Test void projectModelDeclaresTheThreeLakeTables() {
+    LakegateModel model = ModelLoader.load(PROJECT_MODEL, Map.of());
+    assertEquals("analytics", model.schemaName());
+    assertEquals(List.of("partner_metrics", "quote_outcomes", "commission_history"),
+        model.tables().stream().map(TableDef::name).toList());
+    TableDef quotes = model.table("quote_outcomes").orElseThrow();
+    assertEquals(List.of("date"), quotes.partitionColumns().stream().map(ColumnDef::name).toList());
+    ColumnDef premium = quotes.column("list_premium").orElseThrow();
+    assertEquals(new ColumnType(SqlTypeName.DECIMAL, 12, 2), premium.type());
+    assertFalse(premium.nullable());
+    assertTrue(quotes.column("final_premium").orElseThrow().nullable());
+    assertEquals("TIMESTAMP(3)", quotes.column("quoted_at").orElseThrow().type().toString());
+    TableDef commissions = model.table("commission_history").orElseThrow();
+    assertEquals(List.of("partner_id"), commissions.partitionColumns().stream().map(ColumnDef::name).toList());
+  }
+
+  @Test void lakeRootDefaultsToTheSampleLakeBesideTheModel() {
+    LakegateModel model = ModelLoader.load(PROJECT_MODEL, Map.of());
+    Path expected = PROJECT_MODEL.toAbsolutePath().getParent().resolve("sample-lake").normalize();
+    assertEquals(expected.toUri(), model.lake().root());
+  }
+
+  @Test void lakeRootComesFromTheEnvironment() {
+    LakegateModel model = ModelLoader.load(PROJECT_MODEL, Map.of("LAKEGATE_LAKE_ROOT", "abfss://lake@acct.dfs.core.windows.net/prod"));
+    assertEquals("abfss://lake@acct.dfs.core.windows.net/prod", model.lake().root().toString());
+  }
+
+  @Test void unsetVariableWithoutDefaultNamesTheVariableAndTheKey() throws IOException {
+    Path model = write(modelWith("\"root\": \"${LAKE_ROOT_NOT_SET}\"", column("a", "INTEGER")));
+    ModelException e = assertThrows(ModelException.class, () -> ModelLoader.load(model, Map.of()));
+    assertEquals("model.json: schemas[0].operand.lake.root: environment variable LAKE_ROOT_NOT_SET is not set;"
+        + " set it or give a default as ${LAKE_ROOT_NOT_SET:-value}", e.getMessage());
+  }
+
+  @Test void unknownTypeListsTheAcceptedOnes() throws IOException {
+    Path model = write(modelWith("\"root\": \"lake\"", column("a", "VARCHA")));
+    ModelException e = assertThrows(ModelException.class, () -> ModelLoader.load(model, Map.of()));
+    assertEquals("model.json: schemas[0].operand.tables[0].columns[0].type: unknown type 'VARCHA'; accepted: "
+        + ColumnType.ACCEPTED, e.getMessage());
+  }
+
+  @Test void unknownKeyIsAnErrorNotASilentDefault() throws IOException {
+    Path model = write(modelWith("\"root\": \"lake\", \"rooot\": \"x\"", column("a", "INTEGER")));
+    ModelException e = assertThrows(ModelException.class, () -> ModelLoader.load(model, Map.of()));
+    assertEquals("model.json: schemas[0].operand.lake.rooot is not a known key; known keys: hadoop, root", e.getMessage());
+  }
+
+  @Test void duplicateColumnIsRejected() throws IOException {
+    Path model = write(modelWith("\"root\": \"lake\"", column("a", "INTEGER") + "," + column("a", "BIGINT")));
+    ModelException e = assertThrows(ModelException.class, () -> ModelLoader.load(model, Map.of()));
+    assertEquals("model.json: schemas[0].operand.tables[0]: column 'a' is declared twice", e.getMessage());
+  }
+
+  @Test void invalidJsonNamesTheLine() throws IOException {
+    Path model = write("{\n \"schemas\": [\n}");
+    ModelException e = assertThrows(ModelException.class, () -> ModelLoader.load(model, Map.of()));
+    assertTrue(e.getMessage().contains("is not valid JSON") && e.getMessage().contains("line 3"), e.getMessage());
+  }
+
+  @Test void typesParseAndPrint() {
+    assertEquals("DECIMAL(6,4)", ColumnType.parse("decimal( 6, 4 )").toString());
+    assertEquals("TIMESTAMP(3)", ColumnType.parse("TIMESTAMP").toString());
+    assertEquals("INTEGER", ColumnType.parse("int").toString());
+    assertThrows(IllegalArgumentException.class, () -> ColumnType.parse("TIMESTAMP(6)"));
+    assertThrows(IllegalArgumentException.class, () -> ColumnType.parse("DECIMAL(40,2)"));
+  }
+
+  private Path write(String json) throws IOException {
+    Path file = dir.resolve("model.json");
+    Files.writeString(file, json);
+    return file;
+  }
+
+  private static String column(String name, String type) {
+    return "{\"name\": \"" + name + "\", \"type\": \"" + type + "\"}";
+  }
+
+  private static String modelWith(String lake, String columns) {
+    return "{\"version\": \"1.0\", \"defaultSchema\": \"analytics\", \"schemas\": [{\"name\": \"analytics\","
+        + " \"type\": \"custom\", \"factory\": \"x\", \"operand\": {\"lake\": {" + lake + "},"
+        + " \"tables\": [{\"name\": \"t\", \"columns\": [" + columns + "]}]}}]}";
+  }
+}
