@@ -1,0 +1,118 @@
+package io.lakegate.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.calcite.avatica.NoSuchConnectionException;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.CalciteException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+
+/**
+ * Decides what a caller is told about an exception: parse and validation problems keep Calcite's
+ * one-line message (with the position), data errors say what was wrong with the value, and
+ * everything else becomes a generic internal error that only names an id to find in the log.
+ */
+final class ErrorMapper {
+  private static final Pattern UNKNOWN_TABLE = Pattern.compile("(Object|Table) '[^']*' not found");
+  private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '[^']*' not found");
+  private static final int MAX_CAUSES = 32;
+
+  private final String schemaName;
+  private final List<String> tables;
+
+  ErrorMapper(String schemaName, List<String> tables) {
+    this.schemaName = requireNonNull(schemaName, "schemaName");
+    this.tables = List.copyOf(tables);
+  }
+
+  /**
+   * The error for {@code e}; {@code errorId} (a query id) is named in internal errors so that
+   * the caller can quote it and the operator can find the stack trace.
+   */
+  GatewayError map(Throwable e, String errorId) {
+    requireNonNull(e, "e");
+    requireNonNull(errorId, "errorId");
+    if (e instanceof AvaticaRuntimeException a) {
+      // Already decided (a rejected connection property, or an error mapped nearer its cause).
+      return new GatewayError(a.getSqlState(), a.getErrorCode(), a.getErrorMessage());
+    }
+    if (find(e, NoSuchConnectionException.class) != null) {
+      return ErrorKind.NO_SUCH_CONNECTION.error("the connection is not open on the gateway (closed, or idle"
+          + " for more than 10 minutes, or the gateway restarted); open a new connection");
+    }
+    SqlParseException parse = find(e, SqlParseException.class);
+    if (parse != null) {
+      return ErrorKind.SYNTAX.error("SQL parse error: " + firstLine(parse.getMessage()));
+    }
+    CalciteContextException context = find(e, CalciteContextException.class);
+    if (context != null) {
+      return validation(context.getMessage());
+    }
+    SqlValidatorException validator = find(e, SqlValidatorException.class);
+    if (validator != null) {
+      return validation(validator.getMessage());
+    }
+    ArithmeticException arithmetic = find(e, ArithmeticException.class);
+    if (arithmetic != null) {
+      String message = String.valueOf(arithmetic.getMessage());
+      return message.contains("by zero")
+          ? ErrorKind.DIVISION_BY_ZERO.error("division by zero")
+          : ErrorKind.DATA.error("arithmetic error: " + message);
+    }
+    NumberFormatException number = find(e, NumberFormatException.class);
+    if (number != null) {
+      return ErrorKind.INVALID_CAST.error("invalid number in a conversion: " + number.getMessage());
+    }
+    CalciteException calcite = find(e, CalciteException.class);
+    if (calcite != null) {
+      // Raised while evaluating SQL functions on values; its messages are written for SQL users.
+      return ErrorKind.DATA.error(String.valueOf(calcite.getMessage()));
+    }
+    SQLException sql = find(e, SQLException.class);
+    if (sql != null && sql.getCause() == null && sql.getMessage() != null) {
+      // A JDBC layer refusing the request on purpose (closed statement, unbound parameter), not a failure.
+      return ErrorKind.STATEMENT.error(sql.getMessage());
+    }
+    return internal(errorId);
+  }
+
+  /** The generic answer to a failure of the gateway itself. */
+  static GatewayError internal(String errorId) {
+    return ErrorKind.INTERNAL.error("internal error in the gateway (id " + errorId
+        + "); the gateway log has the details under this id");
+  }
+
+  private GatewayError validation(String message) {
+    String text = String.valueOf(message);
+    if (UNKNOWN_TABLE.matcher(text).find()) {
+      return ErrorKind.UNKNOWN_TABLE.error(text + "; tables in '" + schemaName + "': " + String.join(", ", tables));
+    }
+    if (UNKNOWN_COLUMN.matcher(text).find()) {
+      return ErrorKind.UNKNOWN_COLUMN.error(text);
+    }
+    return ErrorKind.VALIDATION.error(text);
+  }
+
+  private static String firstLine(String message) {
+    String text = String.valueOf(message).strip();
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    Throwable current = e;
+    for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
+      if (type.isInstance(current)) {
+        return type.cast(current);
+      }
+      current = current.getCause();
+    }
+    return null;
+  }
+}

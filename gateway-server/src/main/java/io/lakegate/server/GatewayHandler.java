@@ -1,0 +1,146 @@
+package io.lakegate.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.apache.calcite.avatica.remote.Handler.HandlerResponse;
+import org.apache.calcite.avatica.remote.Service;
+import org.apache.calcite.avatica.server.AvaticaHandler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.AbstractHandler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The one Jetty handler of the gateway port: {@code GET /health}, {@code GET /metrics}, and every
+ * POST to Avatica's JSON or Protobuf handler according to {@link WireFormat#detect}. Anything else
+ * gets a JSON 404 listing the endpoints (rather than Jetty's HTML page naming its version).
+ */
+final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
+  static final String HEALTH_PATH = "/health";
+  static final String METRICS_PATH = "/metrics";
+  /** Requests are small (SQL text, parameters); this only stops a runaway body from exhausting the heap. */
+  private static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+  private static final List<String> ENDPOINTS = List.of("POST / (Avatica JSON or Protobuf)",
+      "GET " + HEALTH_PATH, "GET " + METRICS_PATH);
+
+  private final Service service;
+  private final SanitizedJsonHandler jsonHandler;
+  private final SanitizedProtobufHandler protobufHandler;
+  private final GatewayStatus status;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  GatewayHandler(Service service, ErrorMapper errors, GatewayStatus status) {
+    this.service = requireNonNull(service, "service");
+    this.jsonHandler = new SanitizedJsonHandler(service, errors);
+    this.protobufHandler = new SanitizedProtobufHandler(service, errors);
+    this.status = requireNonNull(status, "status");
+  }
+
+  @Override
+  public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String method = request.getMethod();
+    if ("POST".equals(method)) {
+      serveAvatica(request, response);
+    } else if ("GET".equals(method) && HEALTH_PATH.equals(target)) {
+      writeJson(response, status.ready() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          status.health());
+    } else if ("GET".equals(method) && METRICS_PATH.equals(target)) {
+      writeJson(response, HttpServletResponse.SC_OK, status.metrics());
+    } else {
+      writeJson(response, HttpServletResponse.SC_NOT_FOUND, Map.of("error", "no " + method + " " + target,
+          "endpoints", ENDPOINTS));
+    }
+    baseRequest.setHandled(true);
+  }
+
+  private void serveAvatica(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    byte[] body;
+    try (InputStream in = request.getInputStream()) {
+      body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+    }
+    // Avatica's JSON handler also accepts the request in a header, for small requests without a body.
+    String headerRequest = request.getHeader("request");
+    WireFormat format = headerRequest != null ? WireFormat.JSON : WireFormat.detect(request.getContentType(), body);
+    boolean tooLarge = body.length > MAX_REQUEST_BYTES;
+    if (format == WireFormat.JSON) {
+      HandlerResponse<String> answer;
+      try {
+        answer = tooLarge
+            ? jsonHandler.convertToErrorResponse(tooLarge())
+            : jsonHandler.apply(headerRequest != null ? headerRequest : new String(body, charset(request)));
+      } catch (Error e) {
+        answer = jsonHandler.convertToErrorResponse(new ServiceError(e));
+      }
+      write(response, answer.getStatusCode(), "application/json;charset=utf-8",
+          answer.getResponse().getBytes(StandardCharsets.UTF_8));
+    } else {
+      HandlerResponse<byte[]> answer;
+      try {
+        answer = tooLarge ? protobufHandler.convertToErrorResponse(tooLarge()) : protobufHandler.apply(body);
+      } catch (Error e) {
+        answer = protobufHandler.convertToErrorResponse(new ServiceError(e));
+      }
+      write(response, answer.getStatusCode(), "application/octet-stream", answer.getResponse());
+    }
+  }
+
+  private void writeJson(HttpServletResponse response, int statusCode, Map<String, Object> body) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    write(response, statusCode, "application/json;charset=utf-8", mapper.writeValueAsBytes(body));
+  }
+
+  private static void write(HttpServletResponse response, int statusCode, String contentType, byte[] body)
+      throws IOException {
+    response.setStatus(statusCode);
+    response.setContentType(contentType);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /**
+   * Carries an {@link Error} past Avatica's handlers (which catch only exceptions), so that it is
+   * answered like any failure instead of Jetty's HTML error page.
+   */
+  private static final class ServiceError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ServiceError(Error cause) {
+      super(cause);
+    }
+  }
+
+  private static Exception tooLarge() {
+    return ErrorKind.PROTOCOL.error("the request is larger than " + (MAX_REQUEST_BYTES >> 20) + " MiB").toException();
+  }
+
+  /** The request's declared charset; UTF-8 (what Avatica's client sends) when absent or unknown. */
+  private static Charset charset(HttpServletRequest request) {
+    String encoding = request.getCharacterEncoding();
+    if (encoding == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(encoding);
+    } catch (IllegalArgumentException unknownCharset) {
+      return StandardCharsets.UTF_8;
+    }
+  }
+
+  @Override
+  public void setServerRpcMetadata(Service.RpcMetadataResponse metadata) {
+    service.setRpcMetadata(metadata);
+    jsonHandler.setRpcMetadata(metadata);
+    protobufHandler.setRpcMetadata(metadata);
+  }
+}

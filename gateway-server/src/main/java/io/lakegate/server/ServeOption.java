@@ -1,0 +1,46 @@
+package io.lakegate.server;
+
+/**
+ * The options of {@code lakegate serve}: command-line name, environment variable, default and
+ * help text in one place, so that the parser and {@code --help} cannot drift apart.
+ */
+enum ServeOption {
+  MODEL("--model", "LAKEGATE_MODEL", "PATH", "model.json",
+      "the model to serve (tables and lake root); a relative path is taken from the working directory"),
+  HOST("--host", "LAKEGATE_HOST", "ADDRESS", ServerConfig.DEFAULT_HOST,
+      "address to listen on; 127.0.0.1 because there is no authentication yet: use 0.0.0.0 to serve"
+          + " other hosts (containers, a trusted network)"),
+  PORT("--port", "LAKEGATE_PORT", "N", Integer.toString(ServerConfig.DEFAULT_PORT),
+      "port for Avatica JSON and Protobuf, GET /health and GET /metrics; 0 picks a free port"),
+  GENERATE_SAMPLE_LAKE("--generate-sample-lake", "LAKEGATE_GENERATE_SAMPLE_LAKE", null, "false",
+      "when the lake root is missing or empty, first write the 1M-row sample lake there"
+          + " (environment: true or false)");
+
+  final String flag;
+  final String envVar;
+  /** Name of the value in help, or null for a switch that takes no value. */
+  final String valueName;
+  final String defaultText;
+  final String help;
+
+  ServeOption(String flag, String envVar, String valueName, String defaultText, String help) {
+    this.flag = flag;
+    this.envVar = envVar;
+    this.valueName = valueName;
+    this.defaultText = defaultText;
+    this.help = help;
+  }
+
+  boolean takesValue() {
+    return valueName != null;
+  }
+
+  static ServeOption byFlag(String flag) {
+    for (ServeOption option : values()) {
+      if (option.flag.equals(flag)) {
+        return option;
+      }
+    }
+    return null;
+  }
+}
