@@ -55,7 +55,9 @@ public final class ModelLoader {
     Object base = operand.get("baseDirectory");
     Path baseDir = base instanceof File f ? f.toPath() : Path.of("").toAbsolutePath();
     Map<String, Object> declared = new LinkedHashMap<>(operand);
+    // Keys Calcite's ModelHandler adds to every operand; they are not ours to validate.
     declared.remove("baseDirectory");
+    declared.remove("modelUri");
     JsonNode node = MAPPER.valueToTree(declared);
     return new ModelLoader(EnvSubstitution.system()).parseOperand(schemaName, node, baseDir, "operand");
   }

@@ -1,0 +1,64 @@
+package io.lakegate.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import io.lakegate.catalog.ColumnDef;
+import io.lakegate.catalog.TableDef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.calcite.util.ImmutableIntList;
+
+/**
+ * Where each value of a scan's output row comes from: requested file columns (read by parquet)
+ * and partition columns (copied from the partition directory, never read from files).
+ */
+final class RowLayout {
+  /** A file column to read and the output slot it fills. */
+  record FileColumn(ColumnDef column, int slot) {
+  }
+
+  private final TableDef table;
+  private final ImmutableIntList fields;
+  private final List<FileColumn> fileColumns;
+
+  /**
+   * @param fields distinct table ordinals, in output order
+   */
+  RowLayout(TableDef table, ImmutableIntList fields) {
+    this.table = requireNonNull(table, "table");
+    this.fields = requireNonNull(fields, "fields");
+    List<FileColumn> files = new ArrayList<>();
+    for (int slot = 0; slot < fields.size(); slot++) {
+      ColumnDef column = table.columns().get(fields.get(slot));
+      if (!column.partition()) {
+        files.add(new FileColumn(column, slot));
+      }
+    }
+    this.fileColumns = List.copyOf(files);
+  }
+
+  int width() {
+    return fields.size();
+  }
+
+  List<FileColumn> fileColumns() {
+    return fileColumns;
+  }
+
+  List<String> fileColumnNames() {
+    return fileColumns.stream().map(f -> f.column().name()).toList();
+  }
+
+  /** A row with the partition values of {@code partition} in place and every file slot null. */
+  Object[] template(LakePartition partition) {
+    Object[] row = new Object[fields.size()];
+    for (int slot = 0; slot < fields.size(); slot++) {
+      if (table.columns().get(fields.get(slot)).partition()) {
+        row[slot] = partition.value(fields.get(slot));
+      }
+    }
+    return row;
+  }
+}
