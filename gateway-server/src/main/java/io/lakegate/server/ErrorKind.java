@@ -14,6 +14,8 @@ public enum ErrorKind {
   UNKNOWN_COLUMN("42S22", 1103),
   VALIDATION("42000", 1104),
   STATEMENT("HY000", 1105),
+  /** Valid SQL the gateway cannot execute (no plan for it): feature not supported. */
+  UNSUPPORTED("0A000", 1106),
   DATA("22000", 1201),
   DIVISION_BY_ZERO("22012", 1202),
   INVALID_CAST("22018", 1203),

@@ -3,11 +3,13 @@ package io.lakegate.server;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -15,8 +17,10 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
  * Decides what a caller is told about an exception: parse and validation problems keep Calcite's
- * one-line message (with the position), data errors say what was wrong with the value, and
- * everything else becomes a generic internal error that only names an id to find in the log.
+ * one-line message (with the position, and a hint when a reserved word is a column name), a query
+ * Calcite cannot plan is "not supported" in one line, data errors say what was wrong with the
+ * value, and everything else becomes a generic internal error that only names an id to find in
+ * the log.
  */
 final class ErrorMapper {
   private static final Pattern UNKNOWN_TABLE = Pattern.compile("(Object|Table) '[^']*' not found");
@@ -25,10 +29,25 @@ final class ErrorMapper {
 
   private final String schemaName;
   private final List<String> tables;
+  private final ReservedWordHint reservedWords;
 
-  ErrorMapper(String schemaName, List<String> tables) {
+  /**
+   * @param tables the table names, listed when a table is unknown
+   * @param columns every column name of the schema, to recognise reserved words used as columns
+   */
+  ErrorMapper(String schemaName, List<String> tables, Collection<String> columns) {
     this.schemaName = requireNonNull(schemaName, "schemaName");
     this.tables = List.copyOf(tables);
+    this.reservedWords = new ReservedWordHint(columns);
+  }
+
+  /**
+   * Calcite's full report when {@code e} is a planning failure (the planner's state, several
+   * kilobytes: for the server log only), or null.
+   */
+  static String plannerReport(Throwable e) {
+    RelOptPlanner.CannotPlanException cannotPlan = find(e, RelOptPlanner.CannotPlanException.class);
+    return cannotPlan == null ? null : String.valueOf(cannotPlan.getMessage());
   }
 
   /**
@@ -48,7 +67,10 @@ final class ErrorMapper {
     }
     SqlParseException parse = find(e, SqlParseException.class);
     if (parse != null) {
-      return ErrorKind.SYNTAX.error("SQL parse error: " + firstLine(parse.getMessage()));
+      String message = "SQL parse error: " + firstLine(parse.getMessage());
+      return ErrorKind.SYNTAX.error(reservedWords.hint(parse)
+          .map(hint -> message.replaceFirst("\\.$", "") + hint)
+          .orElse(message));
     }
     CalciteContextException context = find(e, CalciteContextException.class);
     if (context != null) {
@@ -57,6 +79,10 @@ final class ErrorMapper {
     SqlValidatorException validator = find(e, SqlValidatorException.class);
     if (validator != null) {
       return validation(validator.getMessage());
+    }
+    String report = plannerReport(e);
+    if (report != null) {
+      return ErrorKind.UNSUPPORTED.error(UnsupportedPlan.message(report));
     }
     ArithmeticException arithmetic = find(e, ArithmeticException.class);
     if (arithmetic != null) {

@@ -2,6 +2,7 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.catalog.ColumnDef;
 import io.lakegate.catalog.LakegateModel;
 import io.lakegate.catalog.ModelLoader;
 import io.lakegate.catalog.TableDef;
@@ -74,7 +75,8 @@ public final class GatewayServer implements AutoCloseable {
       throw new IllegalStateException("cannot set up the Calcite connection factory: " + e.getMessage(), e);
     }
     this.queryLog = new QueryLog(BACKEND);
-    ErrorMapper errors = new ErrorMapper(model.schemaName(), model.tables().stream().map(TableDef::name).toList());
+    ErrorMapper errors = new ErrorMapper(model.schemaName(), model.tables().stream().map(TableDef::name).toList(),
+        model.tables().stream().flatMap(t -> t.columns().stream()).map(ColumnDef::name).toList());
     Service service = new QueryLoggingService(new LocalService(meta), queryLog, errors, meta::isOpen);
     this.status = new GatewayStatus(Version.current(), BACKEND, lake, statistics, queryLog, meta::openConnections);
     this.http = HttpServer.Builder.<Server>newBuilder()
@@ -85,7 +87,8 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening and logs the startup summary.
+   * Starts listening, runs the warm-up queries (unless configured off), then reports ready and
+   * logs the startup summary.
    *
    * @throws IllegalStateException when the address cannot be bound (the message says which and what to do)
    */
@@ -100,11 +103,23 @@ public final class GatewayServer implements AutoCloseable {
       throw startFailure(e);
     }
     port = http.getPort();
+    warmUp();
     status.ready(true);
     long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - createdNanos);
     StartupSummary.lines(Version.current(), config.host(), port, config.model(), model.schemaName(), statistics,
         lakeOpenMillis, startMillis).forEach(LOG::info);
     return this;
+  }
+
+  /** Runs the warm-up queries while /health still says not ready (requests that arrive are served, slower). */
+  private void warmUp() {
+    if (!config.warmup()) {
+      LOG.info("warm-up skipped ({} / {}=false): the first query will take a few seconds more", ServeOption.WARMUP.flag,
+          ServeOption.WARMUP.envVar);
+      return;
+    }
+    WarmUp.Result warm = WarmUp.run(meta::openCalciteConnection, WarmUp.queries(model));
+    LOG.info("warm-up done in {} ms ({} queries, {} failed)", warm.millis(), warm.queries(), warm.failed());
   }
 
   /** The port actually bound (the free port chosen when configured with 0); -1 before start and after close. */

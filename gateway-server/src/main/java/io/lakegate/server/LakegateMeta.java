@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.Lex;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -20,12 +24,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Avatica's {@link JdbcMeta} over Calcite: each remote connection is a fresh Calcite connection
  * with fixed properties whose root schema holds the one shared virtual schema, so connections
- * cost no lake reads and no client property can change what they see.
+ * cost no lake reads and no client property can change what they see. Statements are prepared by
+ * {@link LakegatePrepare}.
+ *
+ * <p>Row counts a request leaves out mean "no limit, default frames". Avatica's JSON decoding
+ * turns a missing {@code maxRowsTotal}, {@code maxRowsInFirstFrame} (execute: {@code maxRowCount})
+ * or {@code fetchMaxRowCount} into 0, which {@link JdbcMeta} reads as "send 0 rows, done": a curl
+ * user or an agent that omits one would get an empty, complete result. So 0 is served as what
+ * Avatica's remote driver sends for a statement without a row limit: -1, a first frame of
+ * {@value #DEFAULT_FRAME_ROWS} rows ({@link AvaticaStatement#DEFAULT_FETCH_SIZE}), and fetches of
+ * {@value #DEFAULT_FRAME_ROWS} rows.
  */
 public final class LakegateMeta extends JdbcMeta {
   private static final Logger LOG = LoggerFactory.getLogger(LakegateMeta.class);
   private static final String CALCITE_URL = "jdbc:calcite:";
-  private static final Driver CALCITE_DRIVER = new Driver();
+  private static final Driver CALCITE_DRIVER = new Driver().withPrepareFactory(LakegatePrepare::new);
+  /** Rows in a frame when the request does not say; Avatica's own default fetch size. */
+  static final int DEFAULT_FRAME_ROWS = AvaticaStatement.DEFAULT_FETCH_SIZE;
+  /** Avatica's "no limit" for row counts of the meta API (0 would mean no rows at all). */
+  private static final int NO_LIMIT = -1;
 
   private final String schemaName;
   private final Schema schema;
@@ -59,6 +76,35 @@ public final class LakegateMeta extends JdbcMeta {
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
     ClientPropertyPolicy.check(info);
     super.openConnection(ch, Map.of());
+  }
+
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
+      PrepareCallback callback) throws NoSuchStatementException {
+    // The deprecated variant without maxRowsInFirstFrame delegates here too.
+    return super.prepareAndExecute(h, sql, maxRowCount == 0 ? NO_LIMIT : maxRowCount,
+        maxRowsInFirstFrame == 0 ? NO_LIMIT : maxRowsInFirstFrame, callback);
+  }
+
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+      throws NoSuchStatementException {
+    // The deprecated variant with a long count delegates here too.
+    return super.execute(h, parameterValues, maxRowsInFirstFrame == 0 ? NO_LIMIT : maxRowsInFirstFrame);
+  }
+
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    return super.fetch(h, offset, fetchMaxRowCount == 0 ? DEFAULT_FRAME_ROWS : fetchMaxRowCount);
+  }
+
+  /**
+   * A new Calcite connection configured as every remote connection is (the warm-up at start uses
+   * it); the caller closes it.
+   */
+  Connection openCalciteConnection() throws SQLException {
+    return createConnection(CALCITE_URL, calciteProperties(schemaName));
   }
 
   @Override

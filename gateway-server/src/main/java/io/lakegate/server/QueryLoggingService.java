@@ -149,8 +149,12 @@ final class QueryLoggingService extends ForwardingService {
 
   private RuntimeException fail(QueryLog.Query query, Throwable e) {
     GatewayError error = errors.map(e, query.id());
+    String plannerReport = ErrorMapper.plannerReport(e);
     if (error.internal()) {
       LOG.error("query id={} failed inside the gateway", query.id(), e);
+    } else if (plannerReport != null) {
+      // The caller got one line; the planner's report is what a developer needs to add support.
+      LOG.info("query id={} could not be planned; Calcite's report:\n{}", query.id(), plannerReport);
     } else {
       LOG.debug("query id={} rejected: {}", query.id(), error.message(), e);
     }

@@ -14,7 +14,11 @@ enum ServeOption {
       "port for Avatica JSON and Protobuf, GET /health and GET /metrics; 0 picks a free port"),
   GENERATE_SAMPLE_LAKE("--generate-sample-lake", "LAKEGATE_GENERATE_SAMPLE_LAKE", null, "false",
       "when the lake root is missing or empty, first write the 1M-row sample lake there"
-          + " (environment: true or false)");
+          + " (environment: true or false)"),
+  /** A switch that turns the warm-up off: its environment variable says whether to warm up. */
+  WARMUP("--no-warmup", "LAKEGATE_WARMUP", null, "true",
+      "skip the warm-up queries run before the gateway reports ready (they save the first query a few"
+          + " seconds of Calcite start-up); environment: true or false");
 
   final String flag;
   final String envVar;
@@ -33,6 +37,11 @@ enum ServeOption {
 
   boolean takesValue() {
     return valueName != null;
+  }
+
+  /** Whether the command-line switch sets the option to false ({@code --no-warmup}) rather than true. */
+  boolean negates() {
+    return flag.startsWith("--no-");
   }
 
   static ServeOption byFlag(String flag) {

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * @param host address the HTTP connector binds to
  * @param port TCP port, 0 for any free port
  * @param generateSampleLake whether to write the sample lake first when the lake root is empty
+ * @param warmup whether to run the warm-up queries before reporting ready
  */
-public record ServerConfig(Path model, String host, int port, boolean generateSampleLake) {
+public record ServerConfig(Path model, String host, int port, boolean generateSampleLake, boolean warmup) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -33,7 +34,12 @@ public record ServerConfig(Path model, String host, int port, boolean generateSa
     }
   }
 
-  /** The configuration with no options and no environment: ./model.json on 127.0.0.1:8765. */
+  /** A configuration with the warm-up on, as {@code lakegate serve} runs by default. */
+  public ServerConfig(Path model, String host, int port, boolean generateSampleLake) {
+    this(model, host, port, generateSampleLake, true);
+  }
+
+  /** The configuration with no options and no environment: ./model.json on 127.0.0.1:8765, warm-up on. */
   public static ServerConfig defaults() {
     return parse(List.of(), Map.of());
   }
@@ -68,7 +74,13 @@ public record ServerConfig(Path model, String host, int port, boolean generateSa
             + "'; options: " + Stream.of(ServeOption.values()).map(o -> o.flag).collect(Collectors.joining(", "))
             + " (see lakegate --help)");
       }
-      if (!option.takesValue()) {
+      if (option.negates()) {
+        if (inline != null) {
+          throw new UsageException(option.flag + " takes no value; to choose, set " + option.envVar
+              + " to true or false");
+        }
+        values.put(option, "false");
+      } else if (!option.takesValue()) {
         values.put(option, inline == null ? "true" : inline);
       } else if (inline != null) {
         values.put(option, inline);
@@ -82,7 +94,8 @@ public record ServerConfig(Path model, String host, int port, boolean generateSa
         parseModel(values.getOrDefault(ServeOption.MODEL, ServeOption.MODEL.defaultText)),
         parseHost(values.getOrDefault(ServeOption.HOST, DEFAULT_HOST)),
         parsePort(values.get(ServeOption.PORT)),
-        parseBoolean(ServeOption.GENERATE_SAMPLE_LAKE, values.get(ServeOption.GENERATE_SAMPLE_LAKE)));
+        parseBoolean(ServeOption.GENERATE_SAMPLE_LAKE, values.get(ServeOption.GENERATE_SAMPLE_LAKE)),
+        parseBoolean(ServeOption.WARMUP, values.get(ServeOption.WARMUP)));
   }
 
   /** The help text of {@code serve}'s options, generated from {@link ServeOption}. */
@@ -129,7 +142,7 @@ public record ServerConfig(Path model, String host, int port, boolean generateSa
 
   private static boolean parseBoolean(ServeOption option, String text) {
     if (text == null) {
-      return false;
+      return Boolean.parseBoolean(option.defaultText);
     }
     switch (text.toLowerCase(Locale.ROOT)) {
       case "true":
@@ -141,7 +154,9 @@ public record ServerConfig(Path model, String host, int port, boolean generateSa
       case "0":
         return false;
       default:
-        throw new UsageException(option.flag + " / " + option.envVar + ": '" + text + "' is not true or false");
+        // A negating switch takes no value, so only its environment variable can be wrong.
+        String source = option.negates() ? option.envVar : option.flag + " / " + option.envVar;
+        throw new UsageException(source + ": '" + text + "' is not true or false");
     }
   }
 }

@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakegate.catalog.ColumnDef;
+import io.lakegate.catalog.LakegateModel;
+import io.lakegate.catalog.ModelLoader;
+import io.lakegate.catalog.TableDef;
+
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
+import java.util.Set;
 
 import org.apache.calcite.avatica.NoSuchConnectionException;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,20 +26,25 @@ import org.junit.jupiter.api.Test;
 
 /** What callers are told for real Calcite failures, with the same connection settings as the gateway. */
 class ErrorMapperTest {
-  private static final ErrorMapper MAPPER =
-      new ErrorMapper("analytics", List.of("partner_metrics", "quote_outcomes", "commission_history"));
+  /** The repository's model: its table and column names are what the mapper knows. */
+  private static final LakegateModel MODEL = ModelLoader.load(Path.of("..", "model.json"));
+  private static final ErrorMapper MAPPER = new ErrorMapper("analytics",
+      MODEL.tables().stream().map(TableDef::name).toList(),
+      MODEL.tables().stream().flatMap(t -> t.columns().stream()).map(ColumnDef::name).toList());
+  private static LakegateMeta meta;
   private static Connection connection;
 
   @BeforeAll
   static void connect() throws SQLException {
-    Properties properties = LakegateMeta.calciteProperties("analytics");
-    connection = DriverManager.getConnection("jdbc:calcite:", properties);
-    connection.unwrap(CalciteConnection.class).getRootSchema().add("analytics", new AbstractSchema());
+    // A connection as the gateway opens it (properties, LakegatePrepare), over an empty schema.
+    meta = new LakegateMeta("analytics", new AbstractSchema());
+    connection = meta.openCalciteConnection();
   }
 
   @AfterAll
   static void close() throws SQLException {
     connection.close();
+    meta.closeAllConnections();
   }
 
   @Test
@@ -117,6 +126,68 @@ class ErrorMapperTest {
   void alreadyMappedErrorsPassUnchanged() {
     GatewayError rejected = ErrorKind.CONNECTION_REJECTED.error("connection property 'model' is not allowed");
     assertEquals(rejected, MAPPER.map(rejected.toException(), "q1"));
+  }
+
+  @Test
+  void reservedWordUsedAsAColumnGetsAQuotingHint() {
+    GatewayError error = MAPPER.map(
+        failure("select count(*) from partner_metrics where date = date '2026-01-01'"), "q1");
+    assertEquals("42000", error.sqlState());
+    assertEquals("SQL parse error: Encountered \"date =\" at line 1, column 44;"
+        + " \"date\" is a reserved word: quote the column as \"date\"", error.message());
+    for (String sql : List.of("select date from t", "select max(DATE) from t", "select p.date from t p",
+        "select x from t group by date", "select x from t where \"date\" = date '2026-01-01' and date > 1")) {
+      String message = MAPPER.map(failure(sql), "q1").message();
+      assertTrue(message.endsWith("; \"date\" is a reserved word: quote the column as \"date\""), message);
+    }
+  }
+
+  @Test
+  void noReservedWordHintForOtherParseErrors() {
+    GatewayError error = MAPPER.map(failure("select count(*) frm partner_metrics where \"date\" = date '2026-01-01'"),
+        "q1");
+    assertEquals("42000", error.sqlState());
+    assertFalse(error.message().contains("reserved word"), error.message());
+    // Reserved words that are no column of the model get no hint either.
+    assertFalse(MAPPER.map(failure("select order from t"), "q1").message().contains("reserved word"));
+  }
+
+  @Test
+  void dateIsTheOnlyReservedColumnNameOfTheModel() {
+    List<String> columns = MODEL.tables().stream().flatMap(t -> t.columns().stream()).map(ColumnDef::name).toList();
+    assertEquals(Set.of("date"), new ReservedWordHint(columns).reservedColumns());
+  }
+
+  @Test
+  void aQueryCalciteCannotPlanIsOneLineFeatureNotSupported() {
+    // The functions module refuses NTH_VALUE over a partial frame (Calcite alone would answer wrongly).
+    Throwable failure = failure("select nth_value(x, 2) over (order by x rows between 1 preceding and current row)"
+        + " from (values (1), (2)) as t(x)");
+    String report = ErrorMapper.plannerReport(failure);
+    assertTrue(report.startsWith("There are not enough rules"), report);
+    GatewayError error = MAPPER.map(failure, "q1");
+    assertEquals("0A000", error.sqlState());
+    assertEquals(ErrorKind.UNSUPPORTED.code(), error.code());
+    assertEquals("not supported: NTH_VALUE(...) OVER (...) with this frame, ordering or DISTINCT: the gateway"
+        + " refuses windows it would compute wrongly; see the supported SQL in the README (docs/sql-functions.md)",
+        error.message());
+
+    GatewayError distinct = MAPPER.map(
+        failure("select sum(distinct x) over (order by x) from (values (1), (2)) as t(x)"), "q1");
+    assertEquals("0A000", distinct.sqlState());
+    assertTrue(distinct.message().startsWith("not supported: SUM(DISTINCT ...) OVER (...) with this frame"),
+        distinct.message());
+  }
+
+  @Test
+  void aPlanningReportWithoutAMissingConversionStillGetsTheGenericLine() {
+    assertEquals("this query cannot be run by the gateway (no execution plan for it); see the supported SQL in the"
+        + " README (docs/sql-functions.md)", UnsupportedPlan.message("There are not enough rules to produce a node"
+        + " with desired properties: convention=ENUMERABLE. All the inputs have relevant nodes, however the cost is"
+        + " still infinite.\nRoot: rel#1"));
+    assertEquals("not supported: the gateway cannot execute this query's join; see the supported SQL in the README"
+        + " (docs/sql-functions.md)", UnsupportedPlan.message("There are not enough rules ...\nMissing conversion is"
+        + " LogicalJoin[convention: NONE -> ENUMERABLE]\nThere is 1 empty subset: ..."));
   }
 
   /** Whatever executing {@code sql} throws: Calcite lets some runtime failures out unwrapped, even Errors. */

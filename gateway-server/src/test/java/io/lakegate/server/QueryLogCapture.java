@@ -12,13 +12,18 @@ import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
-/** Captures the lines of the {@code lakegate.query} logger while open. */
+/** Captures the lines of the {@code lakegate.query} logger (or another one) while open. */
 final class QueryLogCapture implements AutoCloseable {
   private final StringWriter out = new StringWriter();
   private final WriterAppender appender;
   private final LoggerConfig logger;
 
   QueryLogCapture() {
+    this(QueryLog.LOGGER_NAME);
+  }
+
+  /** Captures {@code loggerName} (a class name for a class's logger), which must log at INFO or finer. */
+  QueryLogCapture(String loggerName) {
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
     appender = WriterAppender.newBuilder()
         .setName("query-log-capture-" + UUID.randomUUID())
@@ -26,7 +31,7 @@ final class QueryLogCapture implements AutoCloseable {
         .setLayout(PatternLayout.newBuilder().withPattern("%m%n").build())
         .build();
     appender.start();
-    logger = context.getConfiguration().getLoggerConfig(QueryLog.LOGGER_NAME);
+    logger = context.getConfiguration().getLoggerConfig(loggerName);
     logger.addAppender(appender, Level.INFO, null);
     context.updateLoggers();
   }

@@ -19,15 +19,16 @@ class ServerConfigTest {
   @Test
   void defaultsArePinned() {
     ServerConfig config = ServerConfig.defaults();
-    assertEquals(new ServerConfig(Path.of("model.json").toAbsolutePath(), "127.0.0.1", 8765, false), config);
+    assertEquals(new ServerConfig(Path.of("model.json").toAbsolutePath(), "127.0.0.1", 8765, false, true), config);
   }
 
   @Test
   void everyOptionOnTheCommandLine() {
     ServerConfig config = ServerConfig.parse(
-        List.of("--model", "/srv/lakegate/model.json", "--host", "0.0.0.0", "--port", "9000", "--generate-sample-lake"),
+        List.of("--model", "/srv/lakegate/model.json", "--host", "0.0.0.0", "--port", "9000", "--generate-sample-lake",
+            "--no-warmup"),
         Map.of());
-    assertEquals(new ServerConfig(Path.of("/srv/lakegate/model.json"), "0.0.0.0", 9000, true), config);
+    assertEquals(new ServerConfig(Path.of("/srv/lakegate/model.json"), "0.0.0.0", 9000, true, false), config);
   }
 
   @Test
@@ -36,8 +37,9 @@ class ServerConfigTest {
         "LAKEGATE_MODEL", "/srv/m.json",
         "LAKEGATE_HOST", "0.0.0.0",
         "LAKEGATE_PORT", "9001",
-        "LAKEGATE_GENERATE_SAMPLE_LAKE", "true"));
-    assertEquals(new ServerConfig(Path.of("/srv/m.json"), "0.0.0.0", 9001, true), config);
+        "LAKEGATE_GENERATE_SAMPLE_LAKE", "true",
+        "LAKEGATE_WARMUP", "false"));
+    assertEquals(new ServerConfig(Path.of("/srv/m.json"), "0.0.0.0", 9001, true, false), config);
   }
 
   @Test
@@ -45,7 +47,15 @@ class ServerConfigTest {
     ServerConfig config = ServerConfig.parse(
         List.of("--port", "9002", "--model=/a.json", "--model", "/b.json"),
         Map.of("LAKEGATE_PORT", "9001", "LAKEGATE_MODEL", "/env.json", "LAKEGATE_GENERATE_SAMPLE_LAKE", "no"));
-    assertEquals(new ServerConfig(Path.of("/b.json"), "127.0.0.1", 9002, false), config);
+    assertEquals(new ServerConfig(Path.of("/b.json"), "127.0.0.1", 9002, false, true), config);
+  }
+
+  @Test
+  void noWarmupOnTheCommandLineWinsOverTheEnvironment() {
+    assertFalse(ServerConfig.parse(List.of("--no-warmup"), Map.of("LAKEGATE_WARMUP", "true")).warmup());
+    assertTrue(ServerConfig.parse(List.of(), Map.of("LAKEGATE_WARMUP", "yes")).warmup());
+    // The four-argument constructor (used by callers that predate the option) keeps the warm-up on.
+    assertTrue(new ServerConfig(Path.of("/m.json"), "127.0.0.1", 0, false).warmup());
   }
 
   @Test
@@ -71,10 +81,17 @@ class ServerConfigTest {
     assertEquals("--generate-sample-lake / LAKEGATE_GENERATE_SAMPLE_LAKE: 'maybe' is not true or false",
         assertThrows(UsageException.class,
             () -> ServerConfig.parse(List.of(), Map.of("LAKEGATE_GENERATE_SAMPLE_LAKE", "maybe"))).getMessage());
-    assertEquals("unknown option '--prot'; options: --model, --host, --port, --generate-sample-lake (see lakegate --help)",
-        assertThrows(UsageException.class, () -> ServerConfig.parse(List.of("--prot", "1"), Map.of())).getMessage());
-    assertEquals("unexpected argument 'extra'; options: --model, --host, --port, --generate-sample-lake"
+    assertEquals("LAKEGATE_WARMUP: 'maybe' is not true or false",
+        assertThrows(UsageException.class, () -> ServerConfig.parse(List.of(), Map.of("LAKEGATE_WARMUP", "maybe")))
+            .getMessage());
+    assertEquals("--no-warmup takes no value; to choose, set LAKEGATE_WARMUP to true or false",
+        assertThrows(UsageException.class, () -> ServerConfig.parse(List.of("--no-warmup=true"), Map.of()))
+            .getMessage());
+    assertEquals("unknown option '--prot'; options: --model, --host, --port, --generate-sample-lake, --no-warmup"
             + " (see lakegate --help)",
+        assertThrows(UsageException.class, () -> ServerConfig.parse(List.of("--prot", "1"), Map.of())).getMessage());
+    assertEquals("unexpected argument 'extra'; options: --model, --host, --port, --generate-sample-lake,"
+            + " --no-warmup (see lakegate --help)",
         assertThrows(UsageException.class, () -> ServerConfig.parse(List.of("extra"), Map.of())).getMessage());
   }
 

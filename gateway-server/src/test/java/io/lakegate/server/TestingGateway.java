@@ -18,8 +18,13 @@ final class TestingGateway implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final int port;
 
+  /** A gateway without the warm-up (tests start many; the warm-up has its own test). */
   TestingGateway() {
-    server = new GatewayServer(new ServerConfig(TestLake.model(), "127.0.0.1", 0, false)).start();
+    this(false);
+  }
+
+  TestingGateway(boolean warmup) {
+    server = new GatewayServer(new ServerConfig(TestLake.model(), "127.0.0.1", 0, false, warmup)).start();
     port = server.port();
   }
 
