@@ -12,6 +12,7 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.Lex;
@@ -96,7 +97,24 @@ public final class LakegateMeta extends JdbcMeta {
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
+    if (resultAlreadySent(h)) {
+      // JdbcMeta closes the result set with its last frame, and a further fetch would fail with
+      // "ResultSet closed"; JSON callers (curl, agents) often fetch once more, so answer "no more rows".
+      return new Frame(offset, true, List.of());
+    }
     return super.fetch(h, offset, fetchMaxRowCount == 0 ? DEFAULT_FRAME_ROWS : fetchMaxRowCount);
+  }
+
+  private boolean resultAlreadySent(StatementHandle h) {
+    StatementInfo info = getStatementCache().getIfPresent(h.id);
+    if (info == null || info.getResultSet() == null) {
+      return false;
+    }
+    try {
+      return info.getResultSet().isClosed();
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /**

@@ -44,6 +44,21 @@ class AvaticaRowCountDefaultsTest {
   }
 
   @Test
+  void fetchAfterTheLastFrameAnswersNoMoreRowsInsteadOfAnError() throws Exception {
+    int statement = open("fetch-after-done");
+    JsonNode first = gateway.json(Map.of("request", "prepareAndExecute", "connectionId", "fetch-after-done",
+        "statementId", statement, "sql", "select count(*) as n from partner_metrics"))
+        .body().path("results").path(0).path("firstFrame");
+    assertTrue(first.path("done").asBoolean(), first.toString());
+    JsonNode fetched = gateway.json(Map.of("request", "fetch", "connectionId", "fetch-after-done",
+        "statementId", statement, "offset", 1)).body();
+    assertEquals("fetch", fetched.path("response").asText(), fetched.toString());
+    assertTrue(fetched.path("frame").path("done").asBoolean(), fetched.toString());
+    assertEquals(0, fetched.path("frame").path("rows").size(), fetched.toString());
+    gateway.json(Map.of("request", "closeConnection", "connectionId", "fetch-after-done"));
+  }
+
+  @Test
   void aLargerResultComesInDefaultFramesAndFetchWithoutACountPagesThroughIt() throws Exception {
     int statement = open("paged");
     try (QueryLogCapture log = new QueryLogCapture()) {
