@@ -2,6 +2,8 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.lake.ScanScope;
+
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The structured query log: one line per query on logger {@value #LOGGER_NAME}, written once
  * when its result is complete (last frame sent, statement or connection closed, or an error), with
- * the rows actually sent; also the ok/error counters behind {@code GET /metrics}.
+ * the rows actually sent and the lake IO of the query's own scans ({@code files=} parquet files
+ * opened, {@code rowGroups=} row groups read / read plus skipped by statistics; 0 and 0/0 when
+ * nothing was read from files, as for a count answered from footers); also the ok/error counters
+ * behind {@code GET /metrics}.
  */
 final class QueryLog {
   static final String LOGGER_NAME = "lakegate.query";
@@ -47,6 +52,7 @@ final class QueryLog {
     private final long startNanos = System.nanoTime();
     private final AtomicLong rows = new AtomicLong();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final ScanScope scan = new ScanScope();
 
     private Query(StatementKey key, String user, String sql) {
       this.key = key;
@@ -60,6 +66,11 @@ final class QueryLog {
 
     long rows() {
       return rows.get();
+    }
+
+    /** The lake IO of this query's scans; bind it around every request that may run them. */
+    ScanScope scan() {
+      return scan;
     }
   }
 
@@ -91,17 +102,21 @@ final class QueryLog {
   void finishOk(Query query) {
     if (claim(query)) {
       succeeded.increment();
-      LOG.info("query id={} user={} backend={} rows={} ms={} outcome=ok sql=\"{}\"",
-          query.id, token(query.user), backend, query.rows.get(), elapsedMs(query), quote(query.sql, SQL_CHARS));
+      ScanScope.Counts io = query.scan.counts();
+      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=ok sql=\"{}\"",
+          query.id, token(query.user), backend, query.rows.get(), elapsedMs(query), io.filesOpened(),
+          io.rowGroupsRead(), io.rowGroupsConsidered(), quote(query.sql, SQL_CHARS));
     }
   }
 
   void finishError(Query query, GatewayError error) {
     if (claim(query)) {
       failed.increment();
-      LOG.info("query id={} user={} backend={} rows={} ms={} outcome=error error=\"{}\" sql=\"{}\"",
-          query.id, token(query.user), backend, query.rows.get(), elapsedMs(query),
-          quote(error.sqlState() + " " + error.message(), Integer.MAX_VALUE), quote(query.sql, SQL_CHARS));
+      ScanScope.Counts io = query.scan.counts();
+      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=error error=\"{}\""
+          + " sql=\"{}\"", query.id, token(query.user), backend, query.rows.get(), elapsedMs(query), io.filesOpened(),
+          io.rowGroupsRead(), io.rowGroupsConsidered(), quote(error.sqlState() + " " + error.message(),
+          Integer.MAX_VALUE), quote(query.sql, SQL_CHARS));
     }
   }
 

@@ -2,6 +2,8 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.lake.ScanScope;
+
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * Wraps Avatica's {@code LocalService} to follow each query from execute through its fetches to
  * its end: counts the rows sent in every frame, writes the {@link QueryLog} line once, and turns a
  * failure into the caller's one-line {@link GatewayError} carrying the query id.
+ *
+ * <p>Each request of a query (execute, fetch, close) runs with the query's {@link ScanScope} bound
+ * to the serving thread, so that the lake scans it starts count for it alone; the binding is undone
+ * before the request returns or fails, so nothing stays on the pooled Jetty thread.
  */
 final class QueryLoggingService extends ForwardingService {
   private static final Logger LOG = LoggerFactory.getLogger(QueryLoggingService.class);
@@ -87,7 +93,7 @@ final class QueryLoggingService extends ForwardingService {
     QueryLog.Query query = queryLog.running(request.connectionId, request.statementId);
     FetchResponse response;
     try {
-      response = delegate.apply(request);
+      response = within(query, () -> delegate.apply(request));
     } catch (RuntimeException | Error e) {
       if (query == null) {
         throw e;
@@ -110,7 +116,7 @@ final class QueryLoggingService extends ForwardingService {
   @Override
   public CloseStatementResponse apply(CloseStatementRequest request) {
     try {
-      return delegate.apply(request);
+      return within(queryLog.running(request.connectionId, request.statementId), () -> delegate.apply(request));
     } finally {
       queryLog.finishStatement(request.connectionId, request.statementId);
     }
@@ -120,7 +126,7 @@ final class QueryLoggingService extends ForwardingService {
   private ExecuteResponse executed(QueryLog.Query query, Supplier<ExecuteResponse> execute) {
     ExecuteResponse response;
     try {
-      response = execute.get();
+      response = within(query, execute);
     } catch (RuntimeException | Error e) {
       // Errors too: Calcite's generated code fails with ExceptionInInitializerError (1/0 folded into a
       // static initializer) or AssertionError; they end this query, not the gateway.
@@ -145,6 +151,19 @@ final class QueryLoggingService extends ForwardingService {
       queryLog.finishOk(query);
     }
     return response;
+  }
+
+  /** Runs {@code request} with the query's scan scope bound to this thread (as it is without a query). */
+  private static <T> T within(QueryLog.Query query, Supplier<T> request) {
+    if (query == null) {
+      return request.get();
+    }
+    ScanScope.Binding binding = query.scan().bind();
+    try {
+      return request.get();
+    } finally {
+      binding.close();
+    }
   }
 
   private RuntimeException fail(QueryLog.Query query, Throwable e) {

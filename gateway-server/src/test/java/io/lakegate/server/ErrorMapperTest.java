@@ -105,6 +105,20 @@ class ErrorMapperTest {
   }
 
   @Test
+  void anEmptyPercentileWithANotNullTypeIsADataErrorWithItsMessage() {
+    // The functions module raises it as a CalciteException (it was an IllegalStateException: "internal error").
+    // rand() > 2 keeps the planner from proving the input empty, so the aggregate really runs on no rows.
+    GatewayError error = MAPPER.map(failure("select percentile_cont(0.5) within group (order by x)"
+        + " from (values (1), (2)) as t(x) where rand() > 2"), "q1");
+    assertEquals("22000", error.sqlState());
+    assertEquals(ErrorKind.DATA.code(), error.code());
+    assertFalse(error.internal());
+    assertTrue(error.message().startsWith("PERCENTILE_CONT has no input value in a group whose result type is"
+        + " NOT NULL, so it cannot return NULL."), error.message());
+    assertTrue(error.message().contains("ORDER BY NULLIF(x, NULL)"), error.message());
+  }
+
+  @Test
   void internalFailuresNameOnlyTheId() {
     RuntimeException failure = new RuntimeException("Error while executing SQL",
         new IllegalStateException("cannot open /secret/lake/x.parquet at org.example.Foo"));

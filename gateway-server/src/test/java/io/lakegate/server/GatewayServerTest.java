@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lakegate.lake.LakeStatistics;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -31,8 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The gateway over HTTP as curl, agents and the Avatica thin driver reach it, against a small real lake. */
 class GatewayServerTest {
   private static final Pattern QUERY_LINE = Pattern.compile(
-      "query id=[0-9a-f-]{36} user=(\\S+) backend=lake rows=(\\d+) ms=\\d+ outcome=(ok|error)(?: error=\"([^\"]*)\")?"
-          + " sql=\"(.*)\"");
+      "query id=[0-9a-f-]{36} user=(\\S+) backend=lake rows=(\\d+) ms=\\d+ files=(\\d+) rowGroups=(\\d+/\\d+)"
+          + " outcome=(ok|error)(?: error=\"([^\"]*)\")? sql=\"(.*)\"");
   private static TestingGateway gateway;
   private static long partnerMetricsRows;
 
@@ -82,8 +84,10 @@ class GatewayServerTest {
       assertTrue(line.matches(), lines.get(0));
       assertEquals("ann", line.group(1));
       assertEquals("1", line.group(2));
-      assertEquals("ok", line.group(3));
-      assertEquals("select count(*) as n from partner_metrics", line.group(5));
+      assertEquals("0", line.group(3), "the count comes from footers: no file opened");
+      assertEquals("0/0", line.group(4));
+      assertEquals("ok", line.group(5));
+      assertEquals("select count(*) as n from partner_metrics", line.group(7));
     }
   }
 
@@ -114,7 +118,11 @@ class GatewayServerTest {
       assertTrue(line.matches(), lines.get(0));
       assertEquals("anonymous", line.group(1));
       assertEquals(Long.toString(partnerMetricsRows), line.group(2));
-      assertEquals("select partner_id, network from partner_metrics", line.group(5), "newlines collapsed");
+      // The lake IO of every frame's request is summed: each file and row group of the table, read once.
+      LakeStatistics.TableStatistics table = gateway.server().lakeSchema().statistics().table("partner_metrics");
+      assertEquals(Long.toString(table.files()), line.group(3));
+      assertEquals(table.rowGroups() + "/" + table.rowGroups(), line.group(4));
+      assertEquals("select partner_id, network from partner_metrics", line.group(7), "newlines collapsed");
       gateway.json(Map.of("request", "closeConnection", "connectionId", connection));
     }
   }
@@ -146,8 +154,8 @@ class GatewayServerTest {
       assertEquals(2, lines.size(), lines.toString());
       Matcher line = QUERY_LINE.matcher(lines.get(0));
       assertTrue(line.matches(), lines.get(0));
-      assertEquals("error", line.group(3));
-      assertTrue(line.group(4).startsWith("42S02 From line 1, column 15"), line.group(4));
+      assertEquals("error", line.group(5));
+      assertTrue(line.group(6).startsWith("42S02 From line 1, column 15"), line.group(6));
     }
 
     TestingGateway.Reply malformed = gateway.json("{\"request\": \"prepareAndExecute\", \"sql\": ");

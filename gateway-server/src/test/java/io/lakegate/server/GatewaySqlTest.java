@@ -64,6 +64,24 @@ class GatewaySqlTest {
   }
 
   @Test
+  void anEmptyPercentileOfANotNullColumnTellsTheCallerWhatToDo() throws SQLException {
+    // Used to be "internal error in the gateway (id ...)": the functions module threw an IllegalStateException.
+    AvaticaSqlException e = assertThrows(AvaticaSqlException.class, () -> rows(
+        "select percentile_cont(0.5) within group (order by quotes_won) from partner_metrics"
+            + " where network = 'no-such-network'"));
+    assertEquals("22000", e.getSQLState());
+    assertEquals(ErrorKind.DATA.code(), e.getErrorCode());
+    assertTrue(e.getErrorMessage().endsWith("PERCENTILE_CONT has no input value in a group whose result type is"
+        + " NOT NULL, so it cannot return NULL. Calcite types PERCENTILE_CONT like its ORDER BY expression; use a"
+        + " nullable ORDER BY expression (for example ORDER BY NULLIF(x, NULL)) or make sure the group has rows."),
+        e.getErrorMessage());
+    List<Object> nothing = new ArrayList<>();
+    nothing.add(null);
+    assertEquals(List.of(nothing), rows("select percentile_cont(0.5) within group (order by nullif(quotes_won, null))"
+        + " from partner_metrics where network = 'no-such-network'"));
+  }
+
+  @Test
   void aWindowTheFunctionsModuleRefusesIsRefusedOverValuesToo() {
     // Calcite alone answers [2, 2] here (row 1's frame holds one row, so NTH_VALUE(x, 2) must be NULL).
     AvaticaSqlException e = assertThrows(AvaticaSqlException.class, () -> rows(

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.calcite.runtime.CalciteException;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -69,16 +71,21 @@ public final class PercentileAccumulator {
    * {@code target}, or throws if there are none (see
    * {@link PercentileAggImplementor} for why an empty group can get here).
    *
+   * @throws CalciteException when the group is empty: the query, not the
+   *     engine, is at fault, and Calcite raises its own run-time errors on SQL
+   *     values (such as an illegal SUBSTRING length) with this type, whose
+   *     message is written for the SQL user and shown to them as it is
+   *
    * @param function name of the SQL function, for the error message
    * @param target   Java representation of the result type
    * @param scale    scale of a DECIMAL result, ignored otherwise
    */
   public Object result(String function, PercentileTarget target, int scale) {
     if (values.isEmpty()) {
-      throw new IllegalStateException(function + " has no input value in a group whose result"
+      throw new CalciteException(function + " has no input value in a group whose result"
           + " type is NOT NULL, so it cannot return NULL. Calcite types " + function
           + " like its ORDER BY expression; use a nullable ORDER BY expression (for example"
-          + " ORDER BY NULLIF(x, NULL)) or make sure the group has rows.");
+          + " ORDER BY NULLIF(x, NULL)) or make sure the group has rows.", null);
     }
     List<Object> sorted = sorted();
     int n = sorted.size();

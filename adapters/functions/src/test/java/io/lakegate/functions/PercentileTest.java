@@ -132,7 +132,7 @@ class PercentileTest {
   @Test void emptyInputWithANotNullTypeIsAClearError() {
     // Calcite types the result NOT NULL (ms is NOT NULL), so NULL cannot be returned.
     String error = error("select " + cont("0.5", "ms") + " from quotes where id > 100");
-    assertTrue(error.contains("PERCENTILE_CONT has no input value in a group whose result type"
+    assertTrue(error.contains("CalciteException: PERCENTILE_CONT has no input value in a group whose result type"
         + " is NOT NULL"), error);
     // The workaround the message gives.
     assertNull(value("select " + cont("0.5", "nullif(ms, null)") + " from quotes where id > 100"));

@@ -31,10 +31,13 @@ import org.apache.calcite.util.ImmutableIntList;
 
 /**
  * The physical lake scan, in the Enumerable convention: its generated code asks a stashed
- * {@link LakeQuery} (a structured object, not code or strings) for {@code Object[]} rows.
+ * {@link LakeQuery} (a structured object, not code or strings) for rows in the format
+ * {@link LakeQuery#format} gives for its row type.
  */
 public final class EnumerableLakeTableScan extends TableScan implements EnumerableRel {
-  private static final Method ENUMERABLE = Types.lookupMethod(LakeQuery.class, "enumerable", DataContext.class);
+  private static final Method ARRAYS = Types.lookupMethod(LakeQuery.class, "enumerable", DataContext.class);
+  private static final Method SCALARS = Types.lookupMethod(LakeQuery.class, "scalars", DataContext.class);
+  private static final Method EMPTY_ROWS = Types.lookupMethod(LakeQuery.class, "emptyRows", DataContext.class);
 
   private final LakeTable lakeTable;
   private final ImmutableIntList fields;
@@ -80,10 +83,22 @@ public final class EnumerableLakeTableScan extends TableScan implements Enumerab
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    // Not optimised: one- and zero-column rows stay Object[] instead of a scalar or a List.
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    // The format must be the one Calcite derives from the row type alone: LIMIT, sort, union and
+    // join inputs re-derive it above the scan and pass rows through (a one-column Object[] row
+    // read as a bare value was a ClassCastException).
+    JavaRowFormat format = LakeQuery.format(getRowType());
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), format, false);
     Expression query = implementor.stash(new LakeQuery(lakeTable, fields, filter), LakeQuery.class);
     return implementor.result(physType,
-        Blocks.toBlock(Expressions.call(query, ENUMERABLE, implementor.getRootExpression())));
+        Blocks.toBlock(Expressions.call(query, rowsMethod(format), implementor.getRootExpression())));
+  }
+
+  private static Method rowsMethod(JavaRowFormat format) {
+    return switch (format) {
+      case ARRAY -> ARRAYS;
+      case SCALAR -> SCALARS;
+      case LIST -> EMPTY_ROWS;
+      default -> throw new IllegalArgumentException("no lake rows in format " + format);
+    };
   }
 }

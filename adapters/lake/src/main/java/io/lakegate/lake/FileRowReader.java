@@ -37,7 +37,7 @@ final class FileRowReader implements AutoCloseable {
   private final ParquetFileReader reader;
   private final MessageColumnIO columnIO;
   private final RecordMaterializer<Object[]> materializer;
-  private final ScanMetrics metrics;
+  private final ScanRecorder metrics;
   private final String table;
   private final List<String> columns;
   private PageReadStore rowGroup;
@@ -46,7 +46,7 @@ final class FileRowReader implements AutoCloseable {
   private Object[] current;
 
   private FileRowReader(ParquetFileReader reader, MessageColumnIO columnIO, RecordMaterializer<Object[]> materializer,
-      ScanMetrics metrics, String table, List<String> columns) {
+      ScanRecorder metrics, String table, List<String> columns) {
     this.reader = reader;
     this.columnIO = columnIO;
     this.materializer = materializer;
@@ -57,7 +57,7 @@ final class FileRowReader implements AutoCloseable {
 
   /** Opens {@code file} to read {@code rowGroups} (a non-empty subset of its row groups, in file order). */
   static FileRowReader open(LakeFile file, List<BlockMetaData> rowGroups, Configuration conf, RowLayout layout,
-      Object[] template, ScanMetrics metrics, String table) throws IOException {
+      Object[] template, ScanRecorder metrics, String table) throws IOException {
     requireNonNull(file, "file");
     FileStatus status = new FileStatus(file.length(), false, 0, 0, 0, file.path());
     HadoopInputFile input = HadoopInputFile.fromStatus(status, conf);

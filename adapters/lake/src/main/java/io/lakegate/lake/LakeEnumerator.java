@@ -36,7 +36,7 @@ final class LakeEnumerator implements Enumerator<Object[]> {
   private final RowLayout layout;
   private final ScanFilter filter;
   private final AtomicBoolean cancelFlag;
-  private final ScanMetrics metrics;
+  private final ScanRecorder metrics;
   private final Iterator<LakePartition> partitions;
   private Iterator<LakeFile> files = Collections.emptyIterator();
   private Object[] template;
@@ -51,9 +51,9 @@ final class LakeEnumerator implements Enumerator<Object[]> {
     this.layout = requireNonNull(layout, "layout");
     this.filter = requireNonNull(filter, "filter");
     this.cancelFlag = cancelFlag;
-    this.metrics = table.metrics();
     List<LakePartition> kept = table.partitions(filter.partitions());
-    metrics.scanStarted();
+    // The query scope is taken now, on the thread that starts the scan: later rows may be pulled by another.
+    this.metrics = ScanRecorder.startScan(table.metrics());
     metrics.partitionsPruned(table.partitions().size() - kept.size());
     this.partitions = kept.iterator();
   }

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Cumulative, thread-safe counters of everything the lake scans did since the schema opened;
- * tests use them to prove pruning and projection, the gateway exposes {@link #snapshot()}.
+ * tests use them to prove pruning and projection, the gateway exposes {@link #snapshot()}. They
+ * mix every query running at once: one query's own IO is counted by a {@link ScanScope}.
  *
  * <p>Column chunks are counted per {@code table.column} (a column chunk is one column of one
  * row group that was actually decoded), so a column that was never requested stays at zero.

@@ -9,6 +9,6 @@
  * {@link io.lakegate.lake.EnumerableLakeTableScan}, whose generated code asks a
  * {@link io.lakegate.lake.LakeQuery} for rows; {@code LakeEnumerator} streams them file by file
  * through parquet-hadoop with a custom {@code ReadSupport}. {@link io.lakegate.lake.ScanMetrics}
- * counts what the scans did.
+ * counts what the scans did, and {@link io.lakegate.lake.ScanScope} what one query's scans did.
  */
 package io.lakegate.lake;

@@ -321,6 +321,100 @@ class LakeQueryTest {
     assertEquals(0, m.openReaders(), "the reader is closed when the consumer stops");
   }
 
+  /**
+   * Regression: an operator that passes rows through (LIMIT, sort, union, hash join inputs) over a
+   * scan of one column failed with a ClassCastException, because the scan declared {@code Object[]}
+   * rows while those operators re-derive a one-column row as a bare value.
+   */
+  @Test
+  void oneColumnScanUnderLimitIsTheReportedQuery() throws SQLException {
+    // Scan order is partition (date) order, then file and row order: the fixture's list order.
+    List<List<Object>> expected = lake.quotes.subList(0, 3).stream()
+        .map(q -> List.<Object>of(q.partnerId())).toList();
+    assertEquals(expected,
+        rows("select b.partner_id from (select * from quote_outcomes fetch first 3 rows only) b"));
+    assertEquals(expected, rows("select partner_id from quote_outcomes limit 3"));
+    String plan = explain("select b.partner_id from (select * from quote_outcomes fetch first 3 rows only) b");
+    assertTrue(plan.contains("EnumerableLimit(fetch=[3])\n  EnumerableLakeTableScan(table=[[analytics, quote_outcomes]], "
+        + "fields=[[partner_id]])"), plan);
+  }
+
+  @Test
+  void oneColumnScanUnderLimitUnderAJoin() throws SQLException {
+    String sql = "select count(*) from (select partner_id from quote_outcomes limit 3) b "
+        + "join partner_metrics a on a.partner_id = b.partner_id";
+    long expected = lake.quotes.subList(0, 3).stream()
+        .mapToLong(q -> lake.partnerMetrics.stream().filter(m -> m.partnerId() == q.partnerId()).count())
+        .sum();
+    assertEquals(expected, count(sql));
+    String plan = explain(sql);
+    assertTrue(plan.contains("EnumerableLimit(fetch=[3])"), plan);
+    assertTrue(plan.contains("fields=[[partner_id]]"), plan);
+
+    String semi = "select count(*) from quote_outcomes where partner_id in "
+        + "(select partner_id from commission_history where partner_id < 3)";
+    assertEquals(quotes(q -> q.partnerId() < 3), count(semi));
+    String joinOfOneColumnScans = "select count(*) from (select network from quote_outcomes) q "
+        + "join (select network from partner_metrics) m on m.network = q.network";
+    assertEquals(lake.quotes.stream()
+            .mapToLong(q -> lake.partnerMetrics.stream().filter(m -> m.network().equals(q.network())).count()).sum(),
+        count(joinOfOneColumnScans));
+  }
+
+  @Test
+  void oneColumnScansUnderUnionIntersectAndExcept() throws SQLException {
+    List<String> networks = lake.quotes.stream().map(TestLake.Quote::network).distinct().sorted().toList();
+    assertEquals(networks, rows("select network from quote_outcomes union select network from partner_metrics "
+        + "order by 1").stream().map(r -> (String) r.get(0)).toList());
+    assertEquals((long) lake.quotes.size() + lake.partnerMetrics.size(),
+        count("select count(*) from (select network from quote_outcomes union all "
+            + "select network from partner_metrics) u"));
+    assertEquals(List.of(List.of(1), List.of(2), List.of(3)),
+        rows("select partner_id from partner_metrics intersect select partner_id from commission_history "
+            + "order by 1"));
+    List<String> notInMetrics = networks.stream()
+        .filter(n -> lake.partnerMetrics.stream().noneMatch(m -> m.network().equals(n))).toList();
+    assertEquals(notInMetrics, rows("select network from quote_outcomes except select network from partner_metrics "
+        + "order by 1").stream().map(r -> (String) r.get(0)).toList());
+    // The union's inputs are limited scans of one column each.
+    String limitedUnion = "select x from (select quote_id as x from quote_outcomes limit 2) "
+        + "union all select x from (select quote_id as x from quote_outcomes where \"date\" = date '2025-05-02' limit 1)";
+    assertEquals(List.of(List.of(1000L), List.of(1001L), List.of(3000L)), rows(limitedUnion));
+    String plan = explain(limitedUnion);
+    assertTrue(plan.contains("EnumerableUnion(all=[true])"), plan);
+    assertEquals(2, plan.split("fields=\\[\\[quote_id]]", -1).length - 1, plan);
+  }
+
+  @Test
+  void oneColumnScanUnderSortAndUnderAggregatesWithoutGroupKey() throws SQLException {
+    List<Long> ids = lake.quotes.stream().map(TestLake.Quote::quoteId).sorted(Comparator.reverseOrder()).toList();
+    assertEquals(List.of(List.of(ids.get(0)), List.of(ids.get(1))),
+        rows("select quote_id from quote_outcomes order by quote_id desc limit 2"));
+    assertEquals(List.of(List.of(lake.quotes.get(4).quoteId())),
+        rows("select max(quote_id) from (select quote_id from quote_outcomes limit 5) t"));
+    int topThree = lake.quotes.stream().map(TestLake.Quote::responseMs).sorted(Comparator.reverseOrder()).limit(3)
+        .mapToInt(Integer::intValue).sum();
+    assertEquals(topThree,
+        count("select sum(r) from (select response_ms as r from quote_outcomes order by response_ms desc limit 3) t"));
+    assertEquals(lake.quotes.stream().map(TestLake.Quote::network).distinct().count(),
+        count("select count(distinct network) from quote_outcomes"));
+    assertEquals(lake.quotes.stream().map(TestLake.Quote::network).distinct().count(),
+        count("select count(*) from (select distinct network from (select network from quote_outcomes limit 50) l) d"));
+    String plan = explain("select max(quote_id) from (select quote_id from quote_outcomes limit 5) t");
+    assertTrue(plan.contains("EnumerableLimit(fetch=[5])\n    EnumerableLakeTableScan(table=[[analytics, quote_outcomes]], "
+        + "fields=[[quote_id]])"), plan);
+  }
+
+  @Test
+  void zeroColumnScansUnderLimitAndUnion() throws SQLException {
+    assertEquals(7L, count("select count(*) from (select * from quote_outcomes limit 7) t"));
+    assertEquals((long) lake.quotes.size() + lake.partnerMetrics.size(),
+        count("select count(*) from (select 1 as k from quote_outcomes union all select 2 from partner_metrics) u"));
+    assertEquals(List.of(List.of("x"), List.of("x")), rows("select 'x' from quote_outcomes limit 2"));
+    assertEquals(List.of(List.of(1)), rows("select 1 from quote_outcomes union select 1 from partner_metrics"));
+    assertEquals(lake.quotes.size(), count("select count(*) from (select \"date\" from quote_outcomes limit 500) t"));
+  }
+
   @Test
   void explainShowsPushedProjectionAndFilters() throws SQLException {
     String plan = explain("select quote_id, list_premium from quote_outcomes "
