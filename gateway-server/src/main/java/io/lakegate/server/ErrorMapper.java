@@ -2,6 +2,8 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.guardrails.GuardrailViolation;
+
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +18,8 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
- * Decides what a caller is told about an exception: parse and validation problems keep Calcite's
+ * Decides what a caller is told about an exception: a guardrail's rejection keeps its rule's
+ * SQLSTATE, code and message, parse and validation problems keep Calcite's
  * one-line message (with the position, and a hint when a reserved word is a column name), a query
  * Calcite cannot plan is "not supported" in one line, data errors say what was wrong with the
  * value, and everything else becomes a generic internal error that only names an id to find in
@@ -60,6 +63,10 @@ final class ErrorMapper {
     if (e instanceof AvaticaRuntimeException a) {
       // Already decided (a rejected connection property, or an error mapped nearer its cause).
       return new GatewayError(a.getSqlState(), a.getErrorCode(), a.getErrorMessage());
+    }
+    GuardrailViolation guardrail = find(e, GuardrailViolation.class);
+    if (guardrail != null) {
+      return GatewayError.of(guardrail);
     }
     if (find(e, NoSuchConnectionException.class) != null) {
       return ErrorKind.NO_SUCH_CONNECTION.error("the connection is not open on the gateway (closed, or idle"

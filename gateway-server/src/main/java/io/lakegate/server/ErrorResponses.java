@@ -1,5 +1,7 @@
 package io.lakegate.server;
 
+import io.lakegate.guardrails.GuardrailRule;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +11,8 @@ import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.Service.ErrorResponse;
 import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
 import org.slf4j.Logger;
+
+import com.google.protobuf.InvalidProtocolBufferException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorResponses {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+  /** protobuf-java's message for a string field that is not UTF-8 (the same since protobuf 2; pinned by the e2e corpus). */
+  private static final String INVALID_UTF8 = "Protocol message had invalid UTF-8.";
 
   private ErrorResponses() {
   }
@@ -24,7 +30,11 @@ final class ErrorResponses {
   /** The response for a request that failed with {@code e}; internal failures are logged with their trace under a new id. */
   static ErrorResponse of(Exception e, ErrorMapper errors, RpcMetadataResponse metadata) {
     GatewayError error;
-    if (e instanceof IOException) {
+    if (notUtf8(e)) {
+      error = GatewayError.of(GuardrailRule.ENCODING.violation("a text field of the Protobuf request is not valid"
+          + " UTF-8; send the statement as UTF-8"));
+      LOG.debug("request refused: {}", error.message());
+    } else if (e instanceof IOException) {
       // Only the handler's decoding throws IOException: the request itself is malformed.
       error = ErrorKind.PROTOCOL.error("malformed Avatica request: " + firstLine(e.getMessage()));
       LOG.debug("malformed request: {}", error.message());
@@ -43,6 +53,12 @@ final class ErrorResponses {
     // Avatica's client requires a non-null exception list; an empty one carries no server frames.
     return new ErrorResponse(List.of(), error.message(), error.code(), error.sqlState(), AvaticaSeverity.ERROR,
         metadata);
+  }
+
+  /** Whether {@code e} is Protobuf's refusal of a string field that is not UTF-8 (its one message for it). */
+  static boolean notUtf8(Exception e) {
+    return e instanceof InvalidProtocolBufferException
+        && INVALID_UTF8.equals(e.getMessage());
   }
 
   private static String firstLine(String message) {

@@ -2,6 +2,8 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.guardrails.GuardrailViolation;
+
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 
@@ -13,6 +15,11 @@ public record GatewayError(String sqlState, int code, String message) {
   public GatewayError {
     requireNonNull(sqlState, "sqlState");
     message = oneLine(requireNonNull(message, "message"));
+  }
+
+  /** The error a guardrail's rejection is to the caller: its rule's SQLSTATE, code and message. */
+  public static GatewayError of(GuardrailViolation violation) {
+    return new GatewayError(violation.sqlState(), violation.code(), violation.getMessage());
   }
 
   /** Whether this is the generic answer to a failure of the gateway itself (its trace is logged). */

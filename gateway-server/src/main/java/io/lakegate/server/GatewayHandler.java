@@ -2,9 +2,17 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.guardrails.GuardrailMetrics;
+import io.lakegate.guardrails.GuardrailRule;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The one Jetty handler of the gateway port: {@code GET /health}, {@code GET /metrics}, and every
  * POST to Avatica's JSON or Protobuf handler according to {@link WireFormat#detect}. Anything else
- * gets a JSON 404 listing the endpoints (rather than Jetty's HTML page naming its version).
+ * gets a JSON 404 listing the endpoints (rather than Jetty's HTML page naming its version). A JSON
+ * request that is not valid in its charset (UTF-8 unless declared) is refused, never repaired with
+ * replacement characters (guardrail ENCODING).
  */
 final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
   static final String HEALTH_PATH = "/health";
@@ -37,13 +47,15 @@ final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
   private final SanitizedJsonHandler jsonHandler;
   private final SanitizedProtobufHandler protobufHandler;
   private final GatewayStatus status;
+  private final GuardrailMetrics guardrails;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  GatewayHandler(Service service, ErrorMapper errors, GatewayStatus status) {
+  GatewayHandler(Service service, ErrorMapper errors, GatewayStatus status, GuardrailMetrics guardrails) {
     this.service = requireNonNull(service, "service");
     this.jsonHandler = new SanitizedJsonHandler(service, errors);
-    this.protobufHandler = new SanitizedProtobufHandler(service, errors);
+    this.protobufHandler = new SanitizedProtobufHandler(service, errors, guardrails);
     this.status = requireNonNull(status, "status");
+    this.guardrails = requireNonNull(guardrails, "guardrails");
   }
 
   @Override
@@ -76,9 +88,15 @@ final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
     if (format == WireFormat.JSON) {
       HandlerResponse<String> answer;
       try {
-        answer = tooLarge
-            ? jsonHandler.convertToErrorResponse(tooLarge())
-            : jsonHandler.apply(headerRequest != null ? headerRequest : new String(body, charset(request)));
+        String text = headerRequest != null || tooLarge ? headerRequest : decode(body, charset(request));
+        if (tooLarge) {
+          answer = jsonHandler.convertToErrorResponse(tooLarge());
+        } else if (text == null) {
+          guardrails.rejected(GuardrailRule.ENCODING);
+          answer = jsonHandler.convertToErrorResponse(notDecodable(body, charset(request)));
+        } else {
+          answer = jsonHandler.apply(text);
+        }
       } catch (Error e) {
         answer = jsonHandler.convertToErrorResponse(new ServiceError(e));
       }
@@ -122,6 +140,25 @@ final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
 
   private static Exception tooLarge() {
     return ErrorKind.PROTOCOL.error("the request is larger than " + (MAX_REQUEST_BYTES >> 20) + " MiB").toException();
+  }
+
+  /** {@code body} decoded, or null when it holds bytes that are not valid in {@code charset}. */
+  private static String decode(byte[] body, Charset charset) {
+    CharBuffer out = CharBuffer.allocate(body.length);
+    CoderResult result = strictDecoder(charset).decode(ByteBuffer.wrap(body), out, true);
+    return result.isError() ? null : out.flip().toString();
+  }
+
+  private static Exception notDecodable(byte[] body, Charset charset) {
+    ByteBuffer in = ByteBuffer.wrap(body);
+    strictDecoder(charset).decode(in, CharBuffer.allocate(body.length), true);
+    return GatewayError.of(GuardrailRule.ENCODING.violation("the request is not valid " + charset.name()
+        + " (invalid bytes at offset " + in.position() + "); send the statement as " + charset.name())).toException();
+  }
+
+  private static CharsetDecoder strictDecoder(Charset charset) {
+    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /** The request's declared charset; UTF-8 (what Avatica's client sends) when absent or unknown. */

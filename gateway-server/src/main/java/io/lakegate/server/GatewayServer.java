@@ -6,6 +6,7 @@ import io.lakegate.catalog.ColumnDef;
 import io.lakegate.catalog.LakegateModel;
 import io.lakegate.catalog.ModelLoader;
 import io.lakegate.catalog.TableDef;
+import io.lakegate.guardrails.Guardrails;
 import io.lakegate.lake.LakeSchema;
 import io.lakegate.lake.LakeStatistics;
 
@@ -43,6 +44,7 @@ public final class GatewayServer implements AutoCloseable {
   private final LakeSchema lake;
   private final LakeStatistics statistics;
   private final long lakeOpenMillis;
+  private final Guardrails guardrails;
   private final LakegateMeta meta;
   private final QueryLog queryLog;
   private final GatewayStatus status;
@@ -69,8 +71,9 @@ public final class GatewayServer implements AutoCloseable {
     this.lake = LakeSchema.open(model);
     this.statistics = lake.statistics();
     this.lakeOpenMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openStart);
+    this.guardrails = Guardrails.of(model);
     try {
-      this.meta = new LakegateMeta(model.schemaName(), lake);
+      this.meta = new LakegateMeta(model.schemaName(), lake, guardrails);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot set up the Calcite connection factory: " + e.getMessage(), e);
     }
@@ -78,9 +81,10 @@ public final class GatewayServer implements AutoCloseable {
     ErrorMapper errors = new ErrorMapper(model.schemaName(), model.tables().stream().map(TableDef::name).toList(),
         model.tables().stream().flatMap(t -> t.columns().stream()).map(ColumnDef::name).toList());
     Service service = new QueryLoggingService(new LocalService(meta), queryLog, errors, meta::isOpen);
-    this.status = new GatewayStatus(Version.current(), BACKEND, lake, statistics, queryLog, meta::openConnections);
+    this.status = new GatewayStatus(Version.current(), BACKEND, lake, statistics, queryLog, meta::openConnections,
+        guardrails.metrics());
     this.http = HttpServer.Builder.<Server>newBuilder()
-        .withHandler(new GatewayHandler(service, errors, status))
+        .withHandler(new GatewayHandler(service, errors, status, guardrails.metrics()))
         .withPort(config.port())
         .withServerCustomizers(List.of(new JettySettings(config.host(), STOP_GRACE)), Server.class)
         .build();
@@ -149,6 +153,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     port = -1;
     meta.closeAllConnections();
+    guardrails.close();
     queryLog.finishAll();
     terminated.countDown();
     LOG.info("lakegate stopped ({} queries ok, {} failed)", queryLog.succeeded(), queryLog.failed());

@@ -2,6 +2,7 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.guardrails.GuardrailMetrics;
 import io.lakegate.lake.LakeSchema;
 import io.lakegate.lake.LakeStatistics;
 
@@ -12,7 +13,8 @@ import java.util.function.LongSupplier;
 
 /**
  * What {@code GET /health} and {@code GET /metrics} report: readiness and the served tables, the
- * query counters, and the lake's cumulative scan counters.
+ * query counters, the guardrails' rejections per rule and row-limit rewrites, and the lake's
+ * cumulative scan counters.
  */
 final class GatewayStatus {
   private final String version;
@@ -21,17 +23,19 @@ final class GatewayStatus {
   private final LakeStatistics statistics;
   private final QueryLog queryLog;
   private final LongSupplier openConnections;
+  private final GuardrailMetrics guardrails;
   private final long startedMillis = System.currentTimeMillis();
   private final AtomicBoolean ready = new AtomicBoolean();
 
   GatewayStatus(String version, String backend, LakeSchema lake, LakeStatistics statistics, QueryLog queryLog,
-      LongSupplier openConnections) {
+      LongSupplier openConnections, GuardrailMetrics guardrails) {
     this.version = requireNonNull(version, "version");
     this.backend = requireNonNull(backend, "backend");
     this.lake = requireNonNull(lake, "lake");
     this.statistics = requireNonNull(statistics, "statistics");
     this.queryLog = requireNonNull(queryLog, "queryLog");
     this.openConnections = requireNonNull(openConnections, "openConnections");
+    this.guardrails = requireNonNull(guardrails, "guardrails");
   }
 
   /** Ready once the server listens; not ready again as soon as shutdown begins. */
@@ -62,6 +66,7 @@ final class GatewayStatus {
     metrics.put("backend", backend);
     metrics.put("queries", queries);
     metrics.put("connections", Map.of("open", openConnections.getAsLong()));
+    metrics.put("guardrails", guardrails.toMap());
     metrics.put("lake", lake.metrics().snapshot().toMap());
     metrics.put("lakeFiles", statistics.toMap());
     return metrics;

@@ -2,6 +2,10 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.guardrails.GuardrailSession;
+import io.lakegate.guardrails.GuardrailViolation;
+import io.lakegate.guardrails.Guardrails;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Avatica's {@link JdbcMeta} over Calcite: each remote connection is a fresh Calcite connection
  * with fixed properties whose root schema holds the one shared virtual schema, so connections
  * cost no lake reads and no client property can change what they see. Statements are prepared by
- * {@link LakegatePrepare}.
+ * {@link LakegatePrepare} under the {@link Guardrails}, with the connection's own
+ * {@link GuardrailSession} (a client may shorten its query timeout when it opens the connection).
  *
  * <p>Row counts a request leaves out mean "no limit, default frames". Avatica's JSON decoding
  * turns a missing {@code maxRowsTotal}, {@code maxRowsInFirstFrame} (execute: {@code maxRowCount})
@@ -39,7 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class LakegateMeta extends JdbcMeta {
   private static final Logger LOG = LoggerFactory.getLogger(LakegateMeta.class);
   private static final String CALCITE_URL = "jdbc:calcite:";
-  private static final Driver CALCITE_DRIVER = new Driver().withPrepareFactory(LakegatePrepare::new);
+  /** Calcite's driver; each connection gets a copy whose prepare factory carries its guardrail session. */
+  private static final Driver CALCITE_DRIVER = new Driver();
   /** Rows in a frame when the request does not say; Avatica's own default fetch size. */
   static final int DEFAULT_FRAME_ROWS = AvaticaStatement.DEFAULT_FETCH_SIZE;
   /** Avatica's "no limit" for row counts of the meta API (0 would mean no rows at all). */
@@ -47,15 +53,18 @@ public final class LakegateMeta extends JdbcMeta {
 
   private final String schemaName;
   private final Schema schema;
+  private final Guardrails guardrails;
 
   /**
    * @param schemaName the name callers use ({@code analytics}), also the default schema
    * @param schema the virtual schema, shared by every connection
+   * @param guardrails the policy every statement of every connection is checked and rewritten by
    */
-  public LakegateMeta(String schemaName, Schema schema) throws SQLException {
+  public LakegateMeta(String schemaName, Schema schema, Guardrails guardrails) throws SQLException {
     super(CALCITE_URL, calciteProperties(schemaName));
     this.schemaName = requireNonNull(schemaName, "schemaName");
     this.schema = requireNonNull(schema, "schema");
+    this.guardrails = requireNonNull(guardrails, "guardrails");
   }
 
   /**
@@ -72,11 +81,20 @@ public final class LakegateMeta extends JdbcMeta {
     return properties;
   }
 
-  /** Rejects every client property outside {@link ClientPropertyPolicy#ALLOWED}, then opens with the server's properties only. */
+  /**
+   * Rejects every client property outside {@link Guardrails#ALLOWED_CONNECTION_PROPERTIES} (and a
+   * timeout longer than the policy's), then opens with the server's properties only; the only thing
+   * passed on is the connection's guardrail session, which {@link #createConnection} takes back out.
+   */
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    ClientPropertyPolicy.check(info);
-    super.openConnection(ch, Map.of());
+    GuardrailSession session;
+    try {
+      session = guardrails.openSession(info);
+    } catch (GuardrailViolation e) {
+      throw GatewayError.of(e).toException();
+    }
+    super.openConnection(ch, Map.of(Guardrails.TIMEOUT_PROPERTY, Long.toString(session.timeoutMs())));
   }
 
   @Override
@@ -125,9 +143,19 @@ public final class LakegateMeta extends JdbcMeta {
     return createConnection(CALCITE_URL, calciteProperties(schemaName));
   }
 
+  /**
+   * A Calcite connection with {@code info} (the server's properties; the guardrail session travels
+   * in it from {@link #openConnection} and is removed before Calcite sees it).
+   */
   @Override
   protected Connection createConnection(String url, Properties info) throws SQLException {
-    Connection connection = CALCITE_DRIVER.connect(url, info);
+    Properties calciteInfo = (Properties) info.clone();
+    Object timeout = calciteInfo.remove(Guardrails.TIMEOUT_PROPERTY);
+    GuardrailSession session = timeout == null
+        ? guardrails.defaultSession()
+        : new GuardrailSession(Long.parseLong(timeout.toString()));
+    Driver driver = CALCITE_DRIVER.withPrepareFactory(() -> new LakegatePrepare(guardrails, session));
+    Connection connection = driver.connect(url, calciteInfo);
     try {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       calcite.getRootSchema().add(schemaName, schema);

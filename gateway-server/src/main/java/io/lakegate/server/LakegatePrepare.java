@@ -1,15 +1,25 @@
 package io.lakegate.server;
 
+import static java.util.Objects.requireNonNull;
+
 import io.lakegate.functions.LakegateFunctions;
+import io.lakegate.guardrails.CheckedStatement;
+import io.lakegate.guardrails.GuardedPlan;
+import io.lakegate.guardrails.GuardrailSession;
+import io.lakegate.guardrails.Guardrails;
+import io.lakegate.guardrails.RowLimit;
 
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
@@ -17,14 +27,22 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * How the gateway's Calcite connections prepare a statement (supplied through
- * {@code Driver.withPrepareFactory}, so it applies to these connections only): every planner gets
- * lakegate's function rules, and the validator uses {@link GatewayConformance}.
+ * {@code Driver.withPrepareFactory}, so it applies to these connections only, one instance per
+ * statement prepared): the {@link Guardrails} check the text before Calcite parses it and rewrite
+ * the validated plan before the planner optimizes it, and every execution runs under the
+ * connection's deadline; every planner gets lakegate's function rules, and the validator uses
+ * {@link GatewayConformance}.
  *
  * <p>The lake scan also registers the function rules, but only for plans that still contain a
  * scan when Volcano starts; a query over {@code VALUES} only, or one Calcite proves empty
@@ -32,6 +50,59 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * window the functions module refuses (a wrong answer).
  */
 final class LakegatePrepare extends CalcitePrepareImpl {
+  private final Guardrails guardrails;
+  private final GuardrailSession session;
+  /** The statement being prepared, as the guardrails accepted it. */
+  private CheckedStatement checked;
+  /** What the plan rules did to it ({@link RowLimit#NONE} until they ran). */
+  private RowLimit rowLimit = RowLimit.NONE;
+
+  LakegatePrepare(Guardrails guardrails, GuardrailSession session) {
+    this.guardrails = requireNonNull(guardrails, "guardrails");
+    this.session = requireNonNull(session, "session");
+  }
+
+  /**
+   * Checks the statement, prepares the text the guardrails accepted, and puts its executions under
+   * the connection's deadline. Plans and queryables the gateway builds itself have no text to check.
+   */
+  @Override
+  public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, CalcitePrepare.Query<T> query,
+      Type elementType, long maxRowCount) {
+    if (query.sql == null) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    try {
+      checked = guardrails.checkStatement(query.sql, parserConfig(context.config()));
+    } catch (SqlParseException e) {
+      // Worded as Calcite words its own parse failures, so that errors read the same either way.
+      throw new IllegalArgumentException("parse failed: " + e.getMessage(), e);
+    }
+    rowLimit = RowLimit.NONE;
+    CalciteSignature<T> prepared =
+        super.prepareSql(context, CalcitePrepare.Query.of(checked.sql()), elementType, maxRowCount);
+    return guardrails.guardExecution(prepared, session, checked.explain() ? RowLimit.NONE : rowLimit);
+  }
+
+  /** The statement being prepared; a plan of anything else (a queryable, a plan) is refused. */
+  private CheckedStatement checked() {
+    if (checked == null) {
+      throw new IllegalStateException("a plan reached Calcite's planner without the guardrails' statement check");
+    }
+    return checked;
+  }
+
+  /** The parser configuration Calcite's prepare derives from the connection's configuration. */
+  private SqlParser.Config parserConfig(CalciteConnectionConfig config) {
+    SqlParser.Config parserConfig = parserConfig()
+        .withQuotedCasing(config.quotedCasing())
+        .withUnquotedCasing(config.unquotedCasing())
+        .withQuoting(config.quoting())
+        .withConformance(config.conformance())
+        .withCaseSensitive(config.caseSensitive());
+    SqlParserImplFactory parserFactory = config.parserFactory(SqlParserImplFactory.class, null);
+    return parserFactory == null ? parserConfig : parserConfig.withParserFactory(parserFactory);
+  }
 
   @Override
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
@@ -42,8 +113,8 @@ final class LakegatePrepare extends CalcitePrepareImpl {
   }
 
   /**
-   * The statement Calcite would create, with the gateway's validator; the seam Calcite documents
-   * for custom validation (the choice of row format and convention is Calcite's own).
+   * The statement Calcite would create, with the gateway's validator and guardrails; the seam
+   * Calcite documents for custom validation (the choice of row format and convention is Calcite's own).
    */
   @Override
   protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
@@ -57,13 +128,20 @@ final class LakegatePrepare extends CalcitePrepareImpl {
         createCluster(planner, new RexBuilder(typeFactory)), resultConvention);
   }
 
-  /** Calcite's preparing statement whose validator conforms to {@link GatewayConformance}. */
+  /**
+   * Calcite's preparing statement whose validator conforms to {@link GatewayConformance}, which
+   * prepares only the tree the guardrails checked, and whose plan the guardrails rewrite before it
+   * is optimized (also for {@code EXPLAIN PLAN FOR}, which optimizes the same way).
+   */
   private static final class GatewayPreparingStmt extends CalcitePreparingStmt {
+    private final LakegatePrepare prepare;
+
     GatewayPreparingStmt(LakegatePrepare prepare, CalcitePrepare.Context context, CalciteCatalogReader catalogReader,
         JavaTypeFactory typeFactory, EnumerableRel.Prefer prefer, RelOptCluster cluster,
         Convention resultConvention) {
       super(prepare, context, catalogReader, typeFactory, context.getRootSchema(), prefer, cluster, resultConvention,
           prepare.createConvertletTable());
+      this.prepare = prepare;
     }
 
     @Override
@@ -72,6 +150,21 @@ final class LakegatePrepare extends CalcitePrepareImpl {
       UnaryOperator<SqlValidator.Config> withConformance =
           config -> configTransform.apply(config).withConformance(GatewayConformance.INSTANCE);
       return super.createSqlValidator(catalogReader, withConformance);
+    }
+
+    @Override
+    public PreparedResult prepareSql(SqlNode sqlQuery, SqlNode sqlNodeOriginal, Class<?> runtimeContextClass,
+        SqlValidator validator, boolean needsValidation) {
+      prepare.checked().requireSameTree(sqlNodeOriginal);
+      return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
+    }
+
+    @Override
+    protected RelRoot optimize(RelRoot root, List<Prepare.Materialization> materializations,
+        List<CalciteSchema.LatticeEntry> lattices) {
+      GuardedPlan guarded = prepare.guardrails.rewritePlan(root, prepare.checked());
+      prepare.rowLimit = guarded.rowLimit();
+      return super.optimize(guarded.root(), materializations, lattices);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.guardrails.GuardrailNotes;
 import io.lakegate.lake.ScanScope;
 
 import java.util.List;
@@ -53,6 +54,8 @@ final class QueryLog {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final ScanScope scan = new ScanScope();
+    /** What the guardrails did to the query ({@code limit=... timeout_ms=... }), empty if nothing was noted. */
+    private volatile String guardrails = "";
 
     private Query(StatementKey key, String user, String sql) {
       this.key = key;
@@ -66,6 +69,11 @@ final class QueryLog {
 
     long rows() {
       return rows.get();
+    }
+
+    /** Records the guardrails' notes of the query's execution (its row limit and timeout). */
+    void guardrails(GuardrailNotes.Note note) {
+      guardrails = note.summary() + " ";
     }
 
     /** The lake IO of this query's scans; bind it around every request that may run them. */
@@ -103,9 +111,9 @@ final class QueryLog {
     if (claim(query)) {
       succeeded.increment();
       ScanScope.Counts io = query.scan.counts();
-      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=ok sql=\"{}\"",
+      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=ok {}sql=\"{}\"",
           query.id, token(query.user), backend, query.rows.get(), elapsedMs(query), io.filesOpened(),
-          io.rowGroupsRead(), io.rowGroupsConsidered(), quote(query.sql, SQL_CHARS));
+          io.rowGroupsRead(), io.rowGroupsConsidered(), query.guardrails, quote(query.sql, SQL_CHARS));
     }
   }
 
@@ -113,9 +121,9 @@ final class QueryLog {
     if (claim(query)) {
       failed.increment();
       ScanScope.Counts io = query.scan.counts();
-      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=error error=\"{}\""
+      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=error {}error=\"{}\""
           + " sql=\"{}\"", query.id, token(query.user), backend, query.rows.get(), elapsedMs(query), io.filesOpened(),
-          io.rowGroupsRead(), io.rowGroupsConsidered(), quote(error.sqlState() + " " + error.message(),
+          io.rowGroupsRead(), io.rowGroupsConsidered(), query.guardrails, quote(error.sqlState() + " " + error.message(),
           Integer.MAX_VALUE), quote(query.sql, SQL_CHARS));
     }
   }

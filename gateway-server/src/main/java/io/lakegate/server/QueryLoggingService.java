@@ -2,6 +2,7 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.guardrails.GuardrailNotes;
 import io.lakegate.lake.ScanScope;
 
 import java.util.Collection;
@@ -128,10 +129,13 @@ final class QueryLoggingService extends ForwardingService {
     try {
       response = within(query, execute);
     } catch (RuntimeException | Error e) {
+      GuardrailNotes.take().ifPresent(query::guardrails);
       // Errors too: Calcite's generated code fails with ExceptionInInitializerError (1/0 folded into a
       // static initializer) or AssertionError; they end this query, not the gateway.
       throw fail(query, e);
     }
+    // The row limit and timeout the execution ran with (a lowered limit is the warning Avatica cannot carry).
+    GuardrailNotes.take().ifPresent(query::guardrails);
     if (response.missingStatement || response.results == null) {
       // The client re-creates the statement and sends the query again; that run is the one logged.
       queryLog.discard(query);

@@ -63,7 +63,7 @@ class AvaticaRowCountDefaultsTest {
     int statement = open("paged");
     try (QueryLogCapture log = new QueryLogCapture()) {
       JsonNode frame = gateway.json(Map.of("request", "prepareAndExecute", "connectionId", "paged",
-          "statementId", statement, "sql", "select partner_id from partner_metrics"))
+          "statementId", statement, "sql", "select partner_id from partner_metrics limit 10000"))
           .body().path("results").path(0).path("firstFrame");
       assertEquals(LakegateMeta.DEFAULT_FRAME_ROWS, frame.path("rows").size(), "the remote driver's first frame");
       assertFalse(frame.path("done").asBoolean());

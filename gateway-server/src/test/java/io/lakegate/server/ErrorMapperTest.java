@@ -37,7 +37,7 @@ class ErrorMapperTest {
   @BeforeAll
   static void connect() throws SQLException {
     // A connection as the gateway opens it (properties, LakegatePrepare), over an empty schema.
-    meta = new LakegateMeta("analytics", new AbstractSchema());
+    meta = new LakegateMeta("analytics", new AbstractSchema(), TestGuardrails.repositoryPolicy());
     connection = meta.openCalciteConnection();
   }
 
@@ -49,15 +49,27 @@ class ErrorMapperTest {
 
   @Test
   void unknownTableKeepsCalcitesMessageAndListsTheTables() {
-    GatewayError error = MAPPER.map(failure("select * from nope"), "q1");
+    // An allowlisted table this connection's (empty) schema lacks: the guardrails pass it, Calcite does not.
+    GatewayError error = MAPPER.map(failure("select * from partner_metrics"), "q1");
     assertEquals("42S02", error.sqlState());
-    assertEquals("From line 1, column 15 to line 1, column 18: Object 'nope' not found;"
+    assertEquals("From line 1, column 15 to line 1, column 29: Object 'partner_metrics' not found;"
         + " tables in 'analytics': partner_metrics, quote_outcomes, commission_history", error.message());
-    GatewayError qualified = MAPPER.map(failure("select * from analytics.nope"), "q1");
+    GatewayError qualified = MAPPER.map(failure("select * from analytics.partner_metrics"), "q1");
     assertEquals("42S02", qualified.sqlState());
-    assertTrue(qualified.message().startsWith(
-        "From line 1, column 15 to line 1, column 28: Object 'nope' not found within 'analytics'; tables in"),
-        qualified.message());
+    assertTrue(qualified.message().startsWith("From line 1, column 15 to line 1, column 39: Object 'partner_metrics'"
+        + " not found within 'analytics'; tables in"), qualified.message());
+  }
+
+  @Test
+  void guardrailRejectionKeepsItsRulesStateCodeAndMessage() {
+    GatewayError error = MAPPER.map(failure("select * from nope"), "q1");
+    assertEquals("42501", error.sqlState());
+    assertEquals(1306, error.code());
+    assertEquals("guardrail ALLOWLIST: table 'nope' is not in the allowlist: partner_metrics, quote_outcomes,"
+        + " commission_history; query only these tables of schema 'analytics'", error.message());
+    GatewayError readOnly = MAPPER.map(failure("delete from partner_metrics"), "q1");
+    assertEquals("25006", readOnly.sqlState());
+    assertTrue(readOnly.message().startsWith("guardrail READ_ONLY: "), readOnly.message());
   }
 
   @Test

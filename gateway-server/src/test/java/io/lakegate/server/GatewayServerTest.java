@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class GatewayServerTest {
   private static final Pattern QUERY_LINE = Pattern.compile(
       "query id=[0-9a-f-]{36} user=(\\S+) backend=lake rows=(\\d+) ms=\\d+ files=(\\d+) rowGroups=(\\d+/\\d+)"
-          + " outcome=(ok|error)(?: error=\"([^\"]*)\")? sql=\"(.*)\"");
+          + " outcome=(ok|error)(?: [a-z_]+=\\w+)*(?: error=\"([^\"]*)\")? sql=\"(.*)\"");
   private static TestingGateway gateway;
   private static long partnerMetricsRows;
 
@@ -99,7 +99,7 @@ class GatewayServerTest {
       int statement = gateway.json(Map.of("request", "createStatement", "connectionId", connection))
           .body().path("statementId").asInt();
       JsonNode frame = gateway.json(Map.of("request", "prepareAndExecute", "connectionId", connection,
-          "statementId", statement, "sql", "select partner_id,\n  network from partner_metrics", "maxRowCount", -1,
+          "statementId", statement, "sql", "select partner_id,\n  network from partner_metrics limit 10000", "maxRowCount", -1,
           "maxRowsInFirstFrame", 1000)).body().path("results").path(0).path("firstFrame");
       long sent = frame.path("rows").size();
       int frames = 1;
@@ -122,7 +122,7 @@ class GatewayServerTest {
       LakeStatistics.TableStatistics table = gateway.server().lakeSchema().statistics().table("partner_metrics");
       assertEquals(Long.toString(table.files()), line.group(3));
       assertEquals(table.rowGroups() + "/" + table.rowGroups(), line.group(4));
-      assertEquals("select partner_id, network from partner_metrics", line.group(7), "newlines collapsed");
+      assertEquals("select partner_id, network from partner_metrics limit 10000", line.group(7), "newlines collapsed");
       gateway.json(Map.of("request", "closeConnection", "connectionId", connection));
     }
   }
@@ -139,10 +139,11 @@ class GatewayServerTest {
       assertEquals(500, unknown.status());
       assertNoServerInternals(unknown.raw());
       assertEquals("error", unknown.body().path("response").asText());
-      assertEquals("42S02", unknown.body().path("sqlState").asText());
+      assertEquals("42501", unknown.body().path("sqlState").asText());
       assertEquals(0, unknown.body().path("exceptions").size());
-      assertEquals("From line 1, column 15 to line 1, column 18: Object 'nope' not found; tables in 'analytics':"
-          + " partner_metrics, quote_outcomes, commission_history", unknown.body().path("errorMessage").asText());
+      assertEquals("guardrail ALLOWLIST: table 'nope' is not in the allowlist: partner_metrics, quote_outcomes,"
+          + " commission_history; query only these tables of schema 'analytics'",
+          unknown.body().path("errorMessage").asText());
 
       TestingGateway.Reply parse = gateway.json(Map.of("request", "prepareAndExecute", "connectionId", connection,
           "statementId", statement, "sql", "select * frm partner_metrics", "maxRowCount", -1));
@@ -155,7 +156,7 @@ class GatewayServerTest {
       Matcher line = QUERY_LINE.matcher(lines.get(0));
       assertTrue(line.matches(), lines.get(0));
       assertEquals("error", line.group(5));
-      assertTrue(line.group(6).startsWith("42S02 From line 1, column 15"), line.group(6));
+      assertTrue(line.group(6).startsWith("42501 guardrail ALLOWLIST: table 'nope'"), line.group(6));
     }
 
     TestingGateway.Reply malformed = gateway.json("{\"request\": \"prepareAndExecute\", \"sql\": ");
@@ -184,8 +185,8 @@ class GatewayServerTest {
         "info", Map.of("user", "mallory", "model", "/tmp/other-model.json")));
     assertEquals(500, refused.status());
     assertEquals("08004", refused.body().path("sqlState").asText());
-    assertEquals("connection property 'model' is not allowed; allowed: user, password",
-        refused.body().path("errorMessage").asText());
+    assertEquals("guardrail CONNECTION_PROPERTY: connection property 'model' is not allowed; allowed: user, password,"
+        + " lakegate.timeout_ms", refused.body().path("errorMessage").asText());
     assertNoServerInternals(refused.raw());
     TestingGateway.Reply notOpened = gateway.json(Map.of("request", "createStatement", "connectionId", "evil"));
     assertEquals("08003", notOpened.body().path("sqlState").asText());
@@ -196,8 +197,8 @@ class GatewayServerTest {
     AvaticaClientRuntimeException e = assertThrows(AvaticaClientRuntimeException.class,
         () -> DriverManager.getConnection(gateway.avaticaUrl("protobuf"), properties).close());
     assertEquals("08004", e.getSqlState());
-    assertTrue(e.getMessage().contains("connection property 'fun' is not allowed; allowed: user, password"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("connection property 'fun' is not allowed; allowed: user, password,"
+        + " lakegate.timeout_ms"), e.getMessage());
     assertEquals(List.of(), e.getServerExceptions());
   }
 
@@ -216,8 +217,8 @@ class GatewayServerTest {
         }
         AvaticaSqlException e = assertThrows(AvaticaSqlException.class,
             () -> statement.executeQuery("select * from nope"));
-        assertEquals("42S02", e.getSQLState(), serialization);
-        assertTrue(e.getErrorMessage().contains("Object 'nope' not found"), e.getErrorMessage());
+        assertEquals("42501", e.getSQLState(), serialization);
+        assertTrue(e.getErrorMessage().contains("table 'nope' is not in the allowlist"), e.getErrorMessage());
         assertEquals(List.of(), e.getStackTraces(), "no server stack traces reach the client");
       }
     }

@@ -147,7 +147,7 @@ class GatewaySqlTest {
     // GROUP BY partner_id groups by the column, not by the alias partner_id % 3 (as before, as in MySQL).
     long partners = lake.partnerMetrics().map(r -> r.partnerId()).distinct().count();
     assertEquals(partners, rows("select mod(partner_id, 3) as partner_id, count(*) from partner_metrics"
-        + " group by partner_id").size());
+        + " group by partner_id limit 1000").size());
     // LENIENT would read HAVING's network as the alias upper(network) and return no row.
     assertEquals(List.of(List.of("DIRECT", lake.partnerMetrics().filter(r -> r.network().equals("direct")).count())),
         rows("select upper(network) as network, count(*) from partner_metrics group by rollup(network)"

@@ -23,7 +23,7 @@ class LakegateMetaTest {
 
   @BeforeEach
   void createMeta() throws Exception {
-    meta = new LakegateMeta("analytics", new AbstractSchema());
+    meta = new LakegateMeta("analytics", new AbstractSchema(), TestGuardrails.repositoryPolicy());
   }
 
   @AfterEach
@@ -37,7 +37,8 @@ class LakegateMetaTest {
   void everyOtherPropertyIsRejectedAndNoConnectionOpens(String property) {
     AvaticaRuntimeException e = assertThrows(AvaticaRuntimeException.class,
         () -> meta.openConnection(new Meta.ConnectionHandle("c1"), Map.of("user", "ann", property, "x")));
-    assertEquals("connection property '" + property + "' is not allowed; allowed: user, password", e.getErrorMessage());
+    assertEquals("guardrail CONNECTION_PROPERTY: connection property '" + property + "' is not allowed; allowed: user,"
+        + " password, lakegate.timeout_ms", e.getErrorMessage());
     assertEquals("08004", e.getSqlState());
     assertFalse(meta.isOpen("c1"));
   }
@@ -46,7 +47,20 @@ class LakegateMetaTest {
   void severalRejectedPropertiesAreAllNamed() {
     AvaticaRuntimeException e = assertThrows(AvaticaRuntimeException.class,
         () -> meta.openConnection(new Meta.ConnectionHandle("c2"), Map.of("model", "/tmp/m.json", "fun", "oracle")));
-    assertEquals("connection properties 'fun', 'model' are not allowed; allowed: user, password", e.getErrorMessage());
+    assertEquals("guardrail CONNECTION_PROPERTY: connection properties 'fun', 'model' are not allowed; allowed: user,"
+        + " password, lakegate.timeout_ms", e.getErrorMessage());
+  }
+
+  @Test
+  void aConnectionMayShortenItsTimeoutButNeverLengthenIt() {
+    meta.openConnection(new Meta.ConnectionHandle("short"), Map.of("lakegate.timeout_ms", "250"));
+    assertTrue(meta.isOpen("short"));
+    AvaticaRuntimeException e = assertThrows(AvaticaRuntimeException.class,
+        () -> meta.openConnection(new Meta.ConnectionHandle("long"), Map.of("lakegate.timeout_ms", "60000")));
+    assertEquals("08004", e.getSqlState());
+    assertEquals("guardrail CONNECTION_PROPERTY: lakegate.timeout_ms=60000 is longer than the gateway's query timeout"
+        + " of 5000 ms; a connection may only shorten it (1 to 5000)", e.getErrorMessage());
+    assertFalse(meta.isOpen("long"));
   }
 
   @Test

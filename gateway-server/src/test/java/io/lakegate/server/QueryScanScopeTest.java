@@ -48,9 +48,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class QueryScanScopeTest {
   private static final Pattern IO = Pattern.compile(" files=(\\d+) rowGroups=(\\d+)/(\\d+) outcome=(\\w+) .*sql=\"(.*)\"$");
-  private static final String METRICS = "select partner_id, network from partner_metrics";
-  private static final String QUOTES = "select quote_id, outcome from quote_outcomes";
-  private static final String COMMISSIONS = "select network, tier from commission_history";
+  // Explicit limits above the test lake's sizes: without them the guardrails' default limit ends the scans early.
+  private static final String METRICS = "select partner_id, network from partner_metrics limit 10000";
+  private static final String QUOTES = "select quote_id, outcome from quote_outcomes limit 10000";
+  private static final String COMMISSIONS = "select network, tier from commission_history limit 10000";
   /** Answered from the footers: no file is opened. */
   private static final String COUNT = "select count(*) from partner_metrics";
 
@@ -177,7 +178,7 @@ class QueryScanScopeTest {
   @Test
   void everyRequestRunsInItsQueryScopeAndLeavesTheThreadAsItFoundIt() throws Exception {
     LakeSchema lake = LakeSchema.open(ModelLoader.load(TestLake.model()));
-    LakegateMeta meta = new LakegateMeta("analytics", lake);
+    LakegateMeta meta = new LakegateMeta("analytics", lake, TestGuardrails.repositoryPolicy());
     // The scope bound while the meta served each execute, fetch and close (null: none).
     List<ScanScope> executes = Collections.synchronizedList(new ArrayList<>());
     List<ScanScope> fetches = Collections.synchronizedList(new ArrayList<>());

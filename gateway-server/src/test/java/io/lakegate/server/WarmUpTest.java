@@ -40,7 +40,8 @@ class WarmUpTest {
   @Test
   void everyWarmUpQueryRunsAndReadsAtMostOneFile() throws SQLException {
     try (TestingGateway gateway = new TestingGateway()) {
-      LakegateMeta meta = new LakegateMeta("analytics", gateway.server().lakeSchema());
+      LakegateMeta meta = new LakegateMeta("analytics", gateway.server().lakeSchema(),
+          TestGuardrails.repositoryPolicy());
       ScanMetrics.Snapshot before = gateway.server().lakeSchema().metrics().snapshot();
       WarmUp.Result result = WarmUp.run(meta::openCalciteConnection,
           WarmUp.queries(ModelLoader.load(TestLake.model())));
@@ -55,7 +56,8 @@ class WarmUpTest {
 
   @Test
   void aFailingQueryIsCountedAndTheOthersStillRun() throws SQLException {
-    LakegateMeta meta = new LakegateMeta("analytics", new org.apache.calcite.schema.impl.AbstractSchema());
+    LakegateMeta meta = new LakegateMeta("analytics", new org.apache.calcite.schema.impl.AbstractSchema(),
+        TestGuardrails.repositoryPolicy());
     WarmUp.Result result = WarmUp.run(meta::openCalciteConnection, List.of("select * from nope", "values 1"));
     assertEquals(2, result.queries());
     assertEquals(1, result.failed());

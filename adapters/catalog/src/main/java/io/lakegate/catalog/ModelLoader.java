@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,10 +27,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ModelLoader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Set<String> OPERAND_KEYS = Set.of("lake", "tables");
+  private static final Set<String> OPERAND_KEYS = Set.of("lake", "tables", "clickhouse", "policy", "failover");
   private static final Set<String> LAKE_KEYS = Set.of("root", "hadoop");
   private static final Set<String> TABLE_KEYS = Set.of("name", "location", "description", "columns");
   private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "nullable", "partition", "description");
+  private static final Set<String> CLICKHOUSE_KEYS = Set.of("url", "user", "password", "database",
+      "connectTimeoutMs", "socketTimeoutMs", "poolSize", "maxExecutionTimeSeconds", "maxResultRows");
 
   private final EnvSubstitution env;
 
@@ -111,7 +114,60 @@ public final class ModelLoader {
       }
       tables.add(table);
     }
-    return new LakegateModel(schemaName, tables, lake);
+    JsonNode clickhouseNode = operand.path("clickhouse");
+    Optional<ClickHouseConfig> clickhouse = clickhouseNode.isMissingNode()
+        ? Optional.empty()
+        : parseClickHouse(clickhouseNode, path + ".clickhouse");
+    PolicyConfig policy = new PolicyParser(env).parse(operand.path("policy"), path + ".policy", tables);
+    FailoverConfig failover = new FailoverParser(env).parse(operand.path("failover"), path + ".failover");
+    return new LakegateModel(schemaName, tables, lake, clickhouse, policy, failover);
+  }
+
+  /** An empty (or absent) url means the deployment has no ClickHouse: every query runs on the lake. */
+  private Optional<ClickHouseConfig> parseClickHouse(JsonNode node, String path) {
+    requireObject(node, path, CLICKHOUSE_KEYS);
+    String url = optionalText(node, "url", path, "");
+    if (url.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ClickHouseConfig(url,
+          optionalText(node, "user", path, ClickHouseConfig.DEFAULT_USER),
+          optionalText(node, "password", path, ""),
+          optionalText(node, "database", path, ClickHouseConfig.DEFAULT_DATABASE),
+          (int) optionalNumber(node, "connectTimeoutMs", path, ClickHouseConfig.DEFAULT_CONNECT_TIMEOUT_MS),
+          (int) optionalNumber(node, "socketTimeoutMs", path, ClickHouseConfig.DEFAULT_SOCKET_TIMEOUT_MS),
+          (int) optionalNumber(node, "poolSize", path, ClickHouseConfig.DEFAULT_POOL_SIZE),
+          (int) optionalNumber(node, "maxExecutionTimeSeconds", path,
+              ClickHouseConfig.DEFAULT_MAX_EXECUTION_TIME_SECONDS),
+          optionalNumber(node, "maxResultRows", path, ClickHouseConfig.DEFAULT_MAX_RESULT_ROWS)));
+    } catch (IllegalArgumentException e) {
+      throw new ModelException("model.json: " + path + ": " + e.getMessage());
+    }
+  }
+
+  private String optionalText(JsonNode node, String key, String path, String dflt) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      return dflt;
+    }
+    if (!value.isTextual()) {
+      throw new ModelException("model.json: " + path + "." + key + " must be a string, not " + value);
+    }
+    return env.resolve(value.asText(), path + "." + key);
+  }
+
+  /** A whole number, written as a JSON number or as a string (so that it can come from ${ENV}). */
+  private long optionalNumber(JsonNode node, String key, String path, long dflt) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      return dflt;
+    }
+    String text = value.isTextual() ? env.resolve(value.asText(), path + "." + key).strip() : value.asText();
+    if (!(value.isIntegralNumber() || value.isTextual()) || !text.matches("[0-9]{1,9}")) {
+      throw new ModelException("model.json: " + path + "." + key + " must be a whole number, not " + value);
+    }
+    return Long.parseLong(text);
   }
 
   private LakeConfig parseLake(JsonNode node, Path baseDir, String path) {

@@ -80,6 +80,62 @@ class ModelLoaderTest {
     assertTrue(e.getMessage().contains("is not valid JSON") && e.getMessage().contains("line 3"), e.getMessage());
   }
 
+  @Test void projectModelHasNoClickHouseUntilItsUrlIsSet() {
+    assertTrue(ModelLoader.load(PROJECT_MODEL, Map.of()).clickhouse().isEmpty());
+  }
+
+  @Test void projectModelClickHouseFromTheEnvironment() {
+    LakegateModel model = ModelLoader.load(PROJECT_MODEL, Map.of(
+        "LAKEGATE_CLICKHOUSE_URL", "jdbc:clickhouse://ch:8123", "LAKEGATE_CLICKHOUSE_PASSWORD", "s3cret"));
+    assertEquals(new ClickHouseConfig("jdbc:clickhouse://ch:8123", "lakegate_ro", "s3cret", "analytics",
+        1000, 7000, 4, 5, 1_000_000), model.clickhouse().orElseThrow());
+  }
+
+  @Test void clickHouseDefaultsArePinned() throws IOException {
+    Path model = write(modelWithClickHouse("\"url\": \"jdbc:clickhouse://localhost:8123\""));
+    assertEquals(new ClickHouseConfig("jdbc:clickhouse://localhost:8123", ClickHouseConfig.DEFAULT_USER, "",
+        "analytics", 1_000, 7_000, 4, 5, 1_000_000), ModelLoader.load(model, Map.of()).clickhouse().orElseThrow());
+  }
+
+  @Test void clickHouseEveryKey() throws IOException {
+    Path model = write(modelWithClickHouse("\"url\": \"jdbc:ch://h:1\", \"user\": \"u\", \"password\": \"${PW}\","
+        + " \"database\": \"d\", \"connectTimeoutMs\": 250, \"socketTimeoutMs\": \"${SOCKET_MS:-12000}\","
+        + " \"poolSize\": 2, \"maxExecutionTimeSeconds\": 10, \"maxResultRows\": 5000"));
+    ClickHouseConfig config = ModelLoader.load(model, Map.of("PW", "pw")).clickhouse().orElseThrow();
+    assertEquals(new ClickHouseConfig("jdbc:ch://h:1", "u", "pw", "d", 250, 12_000, 2, 10, 5_000), config);
+    assertFalse(config.toString().contains("pw,"), config.toString());
+  }
+
+  @Test void clickHouseEmptyUrlMeansNoClickHouse() throws IOException {
+    Path model = write(modelWithClickHouse("\"url\": \"${CH_URL:-}\", \"poolSize\": 3"));
+    assertTrue(ModelLoader.load(model, Map.of()).clickhouse().isEmpty());
+  }
+
+  @Test void clickHouseUnknownKeyListsTheKnownOnes() throws IOException {
+    Path model = write(modelWithClickHouse("\"url\": \"jdbc:clickhouse://h:1\", \"pool\": 3"));
+    ModelException e = assertThrows(ModelException.class, () -> ModelLoader.load(model, Map.of()));
+    assertEquals("model.json: schemas[0].operand.clickhouse.pool is not a known key; known keys: connectTimeoutMs,"
+        + " database, maxExecutionTimeSeconds, maxResultRows, password, poolSize, socketTimeoutMs, url, user",
+        e.getMessage());
+  }
+
+  @Test void clickHouseBadValuesNameTheKey() throws IOException {
+    Path notANumber = write(modelWithClickHouse("\"url\": \"jdbc:clickhouse://h:1\", \"poolSize\": \"four\""));
+    assertEquals("model.json: schemas[0].operand.clickhouse.poolSize must be a whole number, not \"four\"",
+        assertThrows(ModelException.class, () -> ModelLoader.load(notANumber, Map.of())).getMessage());
+    Path badUrl = write(modelWithClickHouse("\"url\": \"http://h:8123\""));
+    assertEquals("model.json: schemas[0].operand.clickhouse: url must be a clickhouse-jdbc URL such as"
+        + " jdbc:clickhouse://host:8123, not 'http://h:8123'",
+        assertThrows(ModelException.class, () -> ModelLoader.load(badUrl, Map.of())).getMessage());
+    Path shortSocket = write(modelWithClickHouse("\"url\": \"jdbc:clickhouse://h:1\", \"socketTimeoutMs\": 5000"));
+    assertTrue(assertThrows(ModelException.class, () -> ModelLoader.load(shortSocket, Map.of())).getMessage()
+        .startsWith("model.json: schemas[0].operand.clickhouse: socketTimeoutMs (5000) must be longer than"
+            + " maxExecutionTimeSeconds (5 s)"));
+    Path zeroPool = write(modelWithClickHouse("\"url\": \"jdbc:clickhouse://h:1\", \"poolSize\": 0"));
+    assertEquals("model.json: schemas[0].operand.clickhouse: poolSize must be at least 1, not 0",
+        assertThrows(ModelException.class, () -> ModelLoader.load(zeroPool, Map.of())).getMessage());
+  }
+
   @Test void typesParseAndPrint() {
     assertEquals("DECIMAL(6,4)", ColumnType.parse("decimal( 6, 4 )").toString());
     assertEquals("TIMESTAMP(3)", ColumnType.parse("TIMESTAMP").toString());
@@ -96,6 +152,11 @@ class ModelLoaderTest {
 
   private static String column(String name, String type) {
     return "{\"name\": \"" + name + "\", \"type\": \"" + type + "\"}";
+  }
+
+  private static String modelWithClickHouse(String clickhouse) {
+    return modelWith("\"root\": \"lake\"", column("a", "INTEGER"))
+        .replace("\"tables\":", "\"clickhouse\": {" + clickhouse + "}, \"tables\":");
   }
 
   private static String modelWith(String lake, String columns) {
