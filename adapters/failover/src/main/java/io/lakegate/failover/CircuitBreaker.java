@@ -1,0 +1,192 @@
+package io.lakegate.failover;
+
+import static java.util.Objects.requireNonNull;
+
+import io.lakegate.catalog.FailoverConfig;
+import io.lakegate.clickhouse.ProbeResult;
+
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether statements go to ClickHouse: CLOSED while it is healthy, OPEN (everything on the lake) from
+ * the moment it is found unavailable until a probe succeeds again.
+ *
+ * <p>A background daemon thread probes ClickHouse every {@code probeIntervalMs} while OPEN, so traffic
+ * returns within one interval of ClickHouse coming back, and every {@code healthCheckIntervalMs} while
+ * CLOSED, so that a hung server is found within about {@code healthCheckIntervalMs + probeTimeoutMs}
+ * even when no statement is running. A statement that fails with a confirmed unavailability (refused
+ * or timed-out connect, 5xx) opens the breaker at once; an unconfirmed one (no response on a reused
+ * connection, a read timeout) asks for an immediate probe instead, so that a stale pooled socket after
+ * a restart does not send traffic away. Each transition is logged once, never per statement; opening
+ * runs {@code onOpen} (which aborts the ClickHouse connections still waiting for an answer).
+ */
+public final class CircuitBreaker implements AutoCloseable {
+  /** The breaker's position. */
+  public enum State { CLOSED, OPEN }
+
+  private static final Logger LOG = LoggerFactory.getLogger(CircuitBreaker.class);
+
+  private final FailoverConfig config;
+  private final HealthProbe probe;
+  private final FailoverMetrics metrics;
+  private final Runnable onOpen;
+  private final ScheduledExecutorService scheduler;
+  private final AtomicBoolean extraProbePending = new AtomicBoolean();
+  private volatile State state = State.OPEN;
+  private volatile String openReason = "not started";
+  private volatile long changedAtNanos = System.nanoTime();
+  private volatile boolean stopped;
+
+  CircuitBreaker(FailoverConfig config, HealthProbe probe, FailoverMetrics metrics, Runnable onOpen) {
+    this.config = requireNonNull(config, "config");
+    this.probe = requireNonNull(probe, "probe");
+    this.metrics = requireNonNull(metrics, "metrics");
+    this.onOpen = requireNonNull(onOpen, "onOpen");
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "lakegate-failover-breaker");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Starts probing, from CLOSED when ClickHouse answered at start, else from OPEN for {@code reason}. */
+  void start(boolean healthy, String reason) {
+    changedAtNanos = System.nanoTime();
+    if (healthy) {
+      state = State.CLOSED;
+      LOG.info("clickhouse healthy: pushing down (health check every {} ms, probe timeout {} ms)",
+          config.healthCheckIntervalMs(), config.probeTimeoutMs());
+    } else {
+      state = State.OPEN;
+      openReason = requireNonNull(reason, "reason");
+      LOG.warn("clickhouse unreachable at start ({}): serving from the lake, probing every {} ms", reason,
+          config.probeIntervalMs());
+    }
+    schedule();
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public boolean isClosed() {
+    return state == State.CLOSED;
+  }
+
+  /** Why the breaker is open; empty while closed. */
+  public Optional<String> openReason() {
+    return state == State.OPEN ? Optional.of(openReason) : Optional.empty();
+  }
+
+  /** A ClickHouse statement failed: a confirmed unavailability opens the breaker, an unconfirmed one asks a probe. */
+  void report(Failure failure) {
+    if (!failure.unavailable() || state == State.OPEN) {
+      return;
+    }
+    if (failure.confirmed()) {
+      open(failure.reason());
+    } else {
+      probeSoon();
+    }
+  }
+
+  /** Opens the breaker (if closed) because of {@code reason}. */
+  void open(String reason) {
+    synchronized (this) {
+      if (state == State.OPEN) {
+        return;
+      }
+      state = State.OPEN;
+      openReason = reason;
+      changedAtNanos = System.nanoTime();
+    }
+    metrics.breakerOpened();
+    LOG.warn("clickhouse unreachable ({}): serving from the lake, probing every {} ms", reason,
+        config.probeIntervalMs());
+    onOpen.run();
+  }
+
+  private void closeBreaker(ProbeResult result) {
+    long downMs;
+    synchronized (this) {
+      if (state == State.CLOSED) {
+        return;
+      }
+      state = State.CLOSED;
+      downMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changedAtNanos);
+      changedAtNanos = System.nanoTime();
+    }
+    metrics.breakerClosed();
+    LOG.info("clickhouse is back after {} ms on the lake (probe answered in {} ms): pushing down again", downMs,
+        result.elapsed().toMillis());
+  }
+
+  private void probeSoon() {
+    if (extraProbePending.compareAndSet(false, true)) {
+      try {
+        scheduler.execute(() -> {
+          extraProbePending.set(false);
+          probeOnce();
+        });
+      } catch (RejectedExecutionException e) {
+        // Stopped: nothing to probe for any more.
+        extraProbePending.set(false);
+      }
+    }
+  }
+
+  private void schedule() {
+    if (stopped) {
+      return;
+    }
+    long delay = state == State.OPEN ? config.probeIntervalMs() : config.healthCheckIntervalMs();
+    try {
+      scheduler.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("breaker stopped; no further probes");
+    }
+  }
+
+  private void tick() {
+    try {
+      probeOnce();
+    } catch (RuntimeException e) {
+      // A probe must never end the probing: log it and keep the schedule.
+      LOG.error("clickhouse probe failed unexpectedly", e);
+    } finally {
+      schedule();
+    }
+  }
+
+  private void probeOnce() {
+    if (stopped) {
+      return;
+    }
+    ProbeResult result = probe.probe();
+    if (stopped) {
+      // Stopping interrupts a waiting probe: its "failure" says nothing about ClickHouse.
+      return;
+    }
+    metrics.probe(result.healthy());
+    if (result.healthy()) {
+      closeBreaker(result);
+    } else {
+      open(result.problem().orElse("probe failed"));
+    }
+  }
+
+  /** Stops the probes. */
+  @Override
+  public void close() {
+    stopped = true;
+    scheduler.shutdownNow();
+  }
+}
