@@ -19,6 +19,10 @@ public enum ErrorKind {
   DATA("22000", 1201),
   DIVISION_BY_ZERO("22012", 1202),
   INVALID_CAST("22018", 1203),
+  /** ClickHouse failed after rows were sent: the answer would be incomplete (re-running it uses the lake). */
+  BACKEND_FAILED("08006", 1401),
+  /** ClickHouse rejected a statement the gateway accepted (a dialect gap, or a value it cannot parse). */
+  BACKEND_REJECTED("HY000", 1402),
   INTERNAL("XX000", 1999);
 
   private final String sqlState;

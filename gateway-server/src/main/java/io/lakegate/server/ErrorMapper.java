@@ -2,12 +2,18 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.failover.FailureClassifier;
+import io.lakegate.failover.FailureKind;
+import io.lakegate.guardrails.GuardrailRule;
 import io.lakegate.guardrails.GuardrailViolation;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import com.clickhouse.client.api.ServerException;
 
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
@@ -22,13 +28,22 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
  * SQLSTATE, code and message, parse and validation problems keep Calcite's
  * one-line message (with the position, and a hint when a reserved word is a column name), a query
  * Calcite cannot plan is "not supported" in one line, data errors say what was wrong with the
- * value, and everything else becomes a generic internal error that only names an id to find in
+ * value, a ClickHouse failure after rows were sent and a statement ClickHouse rejected are one line
+ * each (ClickHouse's message without its internals), and everything else becomes a generic internal error that only names an id to find in
  * the log.
  */
 final class ErrorMapper {
   private static final Pattern UNKNOWN_TABLE = Pattern.compile("(Object|Table) '[^']*' not found");
   private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '[^']*' not found");
   private static final int MAX_CAUSES = 32;
+  /** What failover's incomplete-answer error starts with (SQLSTATE 08006). */
+  private static final String INCOMPLETE_PREFIX = "ClickHouse failed after";
+  /** ClickHouse's TIMEOUT_EXCEEDED: the statement ran past max_execution_time. */
+  private static final int CLICKHOUSE_TIMEOUT = 159;
+  /** The parts of a ClickHouse message that are about the server, not the statement. */
+  private static final Pattern CLICKHOUSE_NOISE = Pattern.compile(
+      "\\s*\\((?:queryId|query_id|version)[^)]*\\)|^Code: \\d+\\.\\s*|DB::Exception:\\s*");
+  private static final int MAX_CLICKHOUSE_CHARS = 300;
 
   private final String schemaName;
   private final List<String> tables;
@@ -107,12 +122,36 @@ final class ErrorMapper {
       // Raised while evaluating SQL functions on values; its messages are written for SQL users.
       return ErrorKind.DATA.error(String.valueOf(calcite.getMessage()));
     }
+    SQLNonTransientConnectionException incomplete = find(e, SQLNonTransientConnectionException.class);
+    if (incomplete != null && ErrorKind.BACKEND_FAILED.sqlState().equals(incomplete.getSQLState())
+        && String.valueOf(incomplete.getMessage()).startsWith(INCOMPLETE_PREFIX)) {
+      // Failover's own message names the problem and what to do.
+      return ErrorKind.BACKEND_FAILED.error(incomplete.getMessage());
+    }
+    if (FailureClassifier.classify(e).kind() == FailureKind.QUERY_ERROR) {
+      return clickhouseRejected(find(e, ServerException.class));
+    }
     SQLException sql = find(e, SQLException.class);
     if (sql != null && sql.getCause() == null && sql.getMessage() != null) {
       // A JDBC layer refusing the request on purpose (closed statement, unbound parameter), not a failure.
       return ErrorKind.STATEMENT.error(sql.getMessage());
     }
     return internal(errorId);
+  }
+
+  /** ClickHouse's rejection of a statement, as one short line without server details. */
+  private static GatewayError clickhouseRejected(ServerException server) {
+    if (server != null && server.getCode() == CLICKHOUSE_TIMEOUT) {
+      return GatewayError.of(GuardrailRule.TIMEOUT.violation("the query ran longer than its timeout and was"
+          + " stopped; read less (filter on a partition column such as \"date\", aggregate, or select fewer columns)"));
+    }
+    String text = server == null ? "" : CLICKHOUSE_NOISE.matcher(firstLine(server.getMessage())).replaceAll("").strip();
+    if (text.length() > MAX_CLICKHOUSE_CHARS) {
+      text = text.substring(0, MAX_CLICKHOUSE_CHARS) + "...";
+    }
+    String code = server == null ? "" : " " + server.getCode();
+    return ErrorKind.BACKEND_REJECTED.error("ClickHouse rejected the query (error" + code + "): " + text
+        + "; rephrase it (or report it as a gateway dialect gap if the same SQL works on the lake)");
   }
 
   /** The generic answer to a failure of the gateway itself. */

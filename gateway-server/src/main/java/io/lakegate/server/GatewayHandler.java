@@ -38,6 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
   static final String HEALTH_PATH = "/health";
   static final String METRICS_PATH = "/metrics";
+  static final String BACKEND_HEADER = "X-Lakegate-Backend";
+  static final String FAILOVER_HEADER = "X-Lakegate-Failover";
   /** Requests are small (SQL text, parameters); this only stops a runaway body from exhausting the heap. */
   private static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
   private static final List<String> ENDPOINTS = List.of("POST / (Avatica JSON or Protobuf)",
@@ -63,7 +65,12 @@ final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
       throws IOException {
     String method = request.getMethod();
     if ("POST".equals(method)) {
-      serveAvatica(request, response);
+      FailoverNote.clear();
+      try {
+        serveAvatica(request, response);
+      } finally {
+        FailoverNote.clear();
+      }
     } else if ("GET".equals(method) && HEALTH_PATH.equals(target)) {
       writeJson(response, status.ready() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
           status.health());
@@ -100,6 +107,7 @@ final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
       } catch (Error e) {
         answer = jsonHandler.convertToErrorResponse(new ServiceError(e));
       }
+      backendHeaders(response);
       write(response, answer.getStatusCode(), "application/json;charset=utf-8",
           answer.getResponse().getBytes(StandardCharsets.UTF_8));
     } else {
@@ -109,8 +117,20 @@ final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
       } catch (Error e) {
         answer = protobufHandler.convertToErrorResponse(new ServiceError(e));
       }
+      backendHeaders(response);
       write(response, answer.getStatusCode(), "application/octet-stream", answer.getResponse());
     }
+  }
+
+  /**
+   * Which backend answered an execute: Avatica carries no warnings to remote callers, so agents read it
+   * from {@value #BACKEND_HEADER} (and why the lake answered from {@value #FAILOVER_HEADER}).
+   */
+  private static void backendHeaders(HttpServletResponse response) {
+    FailoverNote.current().ifPresent(note -> {
+      response.setHeader(BACKEND_HEADER, note.backend().id());
+      note.lakeReason().ifPresent(reason -> response.setHeader(FAILOVER_HEADER, GatewayError.oneLine(reason)));
+    });
   }
 
   private void writeJson(HttpServletResponse response, int statusCode, Map<String, Object> body) throws IOException {

@@ -6,6 +6,10 @@ import io.lakegate.catalog.ColumnDef;
 import io.lakegate.catalog.LakegateModel;
 import io.lakegate.catalog.ModelLoader;
 import io.lakegate.catalog.TableDef;
+import io.lakegate.failover.Backend;
+import io.lakegate.failover.BackendChoice;
+import io.lakegate.failover.CircuitBreaker;
+import io.lakegate.failover.Failover;
 import io.lakegate.guardrails.Guardrails;
 import io.lakegate.lake.LakeSchema;
 import io.lakegate.lake.LakeStatistics;
@@ -26,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway process: loads model.json, opens the lake once, and serves it through Avatica's
- * {@link HttpServer} on Jetty with a {@link LakegateMeta}, the query log and sanitized errors.
+ * The gateway process: loads model.json, opens the lake once and ClickHouse when configured, and serves
+ * them through {@link Failover} and Avatica's {@link HttpServer} on Jetty with a {@link LakegateMeta},
+ * the query log and sanitized errors.
  * {@link #close()} stops accepting, lets running requests finish (bounded), then closes every
  * connection.
  */
@@ -35,13 +40,12 @@ public final class GatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
   /** How long {@link #close()} waits for requests that are already running. */
   static final Duration STOP_GRACE = Duration.ofSeconds(10);
-  /** The only backend so far; ClickHouse pushdown arrives in a later issue. */
-  static final String BACKEND = "lake";
 
   private final ServerConfig config;
   private final long createdNanos = System.nanoTime();
   private final LakegateModel model;
   private final LakeSchema lake;
+  private final Failover failover;
   private final LakeStatistics statistics;
   private final long lakeOpenMillis;
   private final Guardrails guardrails;
@@ -60,6 +64,8 @@ public final class GatewayServer implements AutoCloseable {
    *
    * @throws io.lakegate.catalog.ModelException when model.json is wrong (the message names the key)
    * @throws io.lakegate.lake.LakeSchemaException when the lake does not match the model
+   * @throws io.lakegate.clickhouse.ClickHouseSchemaException when ClickHouse answers but does not match the
+   *     model or refuses its user or database (an unreachable one is not an error: the lake serves)
    */
   public GatewayServer(ServerConfig config) {
     this.config = requireNonNull(config, "config");
@@ -72,16 +78,19 @@ public final class GatewayServer implements AutoCloseable {
     this.statistics = lake.statistics();
     this.lakeOpenMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openStart);
     this.guardrails = Guardrails.of(model);
+    // Without a ClickHouse url this logs once that the lake serves every query; an unreachable one warns.
+    this.failover = Failover.open(model, lake);
     try {
-      this.meta = new LakegateMeta(model.schemaName(), lake, guardrails);
+      this.meta = new LakegateMeta(model.schemaName(), failover, guardrails);
     } catch (SQLException e) {
+      failover.close();
       throw new IllegalStateException("cannot set up the Calcite connection factory: " + e.getMessage(), e);
     }
-    this.queryLog = new QueryLog(BACKEND);
+    this.queryLog = new QueryLog(() -> failover.schema().route().id());
     ErrorMapper errors = new ErrorMapper(model.schemaName(), model.tables().stream().map(TableDef::name).toList(),
         model.tables().stream().flatMap(t -> t.columns().stream()).map(ColumnDef::name).toList());
     Service service = new QueryLoggingService(new LocalService(meta), queryLog, errors, meta::isOpen);
-    this.status = new GatewayStatus(Version.current(), BACKEND, lake, statistics, queryLog, meta::openConnections,
+    this.status = new GatewayStatus(Version.current(), failover, lake, statistics, queryLog, meta::openConnections,
         guardrails.metrics());
     this.http = HttpServer.Builder.<Server>newBuilder()
         .withHandler(new GatewayHandler(service, errors, status, guardrails.metrics()))
@@ -110,7 +119,7 @@ public final class GatewayServer implements AutoCloseable {
     warmUp();
     status.ready(true);
     long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - createdNanos);
-    StartupSummary.lines(Version.current(), config.host(), port, config.model(), model.schemaName(), statistics,
+    StartupSummary.lines(Version.current(), config.host(), port, config.model(), model.schemaName(), backendSummary(), statistics,
         lakeOpenMillis, startMillis).forEach(LOG::info);
     return this;
   }
@@ -122,8 +131,31 @@ public final class GatewayServer implements AutoCloseable {
           ServeOption.WARMUP.envVar);
       return;
     }
-    WarmUp.Result warm = WarmUp.run(meta::openCalciteConnection, WarmUp.queries(model));
-    LOG.info("warm-up done in {} ms ({} queries, {} failed)", warm.millis(), warm.queries(), warm.failed());
+    // Unbound statements plan on the lake; warm each backend's plans so a failover pays no cold compile.
+    warmUp(Backend.LAKE);
+    if (failover.schema().route() == Backend.CLICKHOUSE) {
+      warmUp(Backend.CLICKHOUSE);
+    }
+  }
+
+  @SuppressWarnings("try") // the binding is read by the planner, not in the block
+  private void warmUp(Backend backend) {
+    WarmUp.Result warm;
+    try (BackendChoice choice = failover.schema().bind(backend)) {
+      warm = WarmUp.run(meta::openCalciteConnection, WarmUp.queries(model));
+    }
+    LOG.info("{} warm-up done in {} ms ({} queries, {} failed)", backend.id(), warm.millis(), warm.queries(),
+        warm.failed());
+  }
+
+  /** The startup summary's backend: where statements run now, and why the lake when it is the lake. */
+  private String backendSummary() {
+    if (failover.breaker().isEmpty()) {
+      return "lake (parquet read in the gateway; no ClickHouse url in model.json)";
+    }
+    return failover.breaker().flatMap(CircuitBreaker::openReason)
+        .map(reason -> "lake for now (ClickHouse unavailable: " + reason + "; probing, it takes over when it answers)")
+        .orElse("clickhouse (the lake answers when ClickHouse is unavailable)");
   }
 
   /** The port actually bound (the free port chosen when configured with 0); -1 before start and after close. */
@@ -134,6 +166,11 @@ public final class GatewayServer implements AutoCloseable {
   /** The one virtual schema every connection shares (tests read its scan metrics). */
   public LakeSchema lakeSchema() {
     return lake;
+  }
+
+  /** The routing between ClickHouse and the lake (tests read its breaker and counters). */
+  public Failover failover() {
+    return failover;
   }
 
   /** Blocks until {@link #close()} has finished (the main thread waits here). */
@@ -153,6 +190,7 @@ public final class GatewayServer implements AutoCloseable {
     }
     port = -1;
     meta.closeAllConnections();
+    failover.close();
     guardrails.close();
     queryLog.finishAll();
     terminated.countDown();

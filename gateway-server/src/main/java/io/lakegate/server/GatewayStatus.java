@@ -2,23 +2,27 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.failover.CircuitBreaker;
+import io.lakegate.failover.Failover;
 import io.lakegate.guardrails.GuardrailMetrics;
 import io.lakegate.lake.LakeSchema;
 import io.lakegate.lake.LakeStatistics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
  * What {@code GET /health} and {@code GET /metrics} report: readiness and the served tables, the
- * query counters, the guardrails' rejections per rule and row-limit rewrites, and the lake's
+ * query counters, the guardrails' rejections per rule and row-limit rewrites, the backend statements
+ * are routed to now with the ClickHouse breaker's state and the failover counters, and the lake's
  * cumulative scan counters.
  */
 final class GatewayStatus {
   private final String version;
-  private final String backend;
+  private final Failover failover;
   private final LakeSchema lake;
   private final LakeStatistics statistics;
   private final QueryLog queryLog;
@@ -27,10 +31,10 @@ final class GatewayStatus {
   private final long startedMillis = System.currentTimeMillis();
   private final AtomicBoolean ready = new AtomicBoolean();
 
-  GatewayStatus(String version, String backend, LakeSchema lake, LakeStatistics statistics, QueryLog queryLog,
+  GatewayStatus(String version, Failover failover, LakeSchema lake, LakeStatistics statistics, QueryLog queryLog,
       LongSupplier openConnections, GuardrailMetrics guardrails) {
     this.version = requireNonNull(version, "version");
-    this.backend = requireNonNull(backend, "backend");
+    this.failover = requireNonNull(failover, "failover");
     this.lake = requireNonNull(lake, "lake");
     this.statistics = requireNonNull(statistics, "statistics");
     this.queryLog = requireNonNull(queryLog, "queryLog");
@@ -50,11 +54,22 @@ final class GatewayStatus {
   Map<String, Object> health() {
     Map<String, Object> health = new LinkedHashMap<>();
     health.put("status", ready() ? "UP" : "DOWN");
-    health.put("backend", backend);
+    // Still 200 while the lake serves: ClickHouse is degraded, not the gateway.
+    health.put("backend", failover.schema().route().id());
+    health.put("clickhouse", clickhouse());
     health.put("tables", statistics.tables().size());
     health.put("version", version);
     health.put("uptimeSeconds", (System.currentTimeMillis() - startedMillis) / 1000);
     return health;
+  }
+
+  /** The breaker's state ({@code CLOSED}, {@code OPEN} or {@code not configured}) and why it is open. */
+  private Map<String, Object> clickhouse() {
+    Map<String, Object> clickhouse = new LinkedHashMap<>();
+    Optional<CircuitBreaker> breaker = failover.breaker();
+    clickhouse.put("state", breaker.map(b -> b.state().name()).orElse("not configured"));
+    breaker.flatMap(CircuitBreaker::openReason).ifPresent(reason -> clickhouse.put("reason", reason));
+    return clickhouse;
   }
 
   Map<String, Object> metrics() {
@@ -63,7 +78,9 @@ final class GatewayStatus {
     queries.put("error", queryLog.failed());
     queries.put("running", queryLog.runningCount());
     Map<String, Object> metrics = new LinkedHashMap<>();
-    metrics.put("backend", backend);
+    metrics.put("backend", failover.schema().route().id());
+    metrics.put("clickhouse", clickhouse());
+    metrics.put("failover", failover.metrics().toMap());
     metrics.put("queries", queries);
     metrics.put("connections", Map.of("open", openConnections.getAsLong()));
     metrics.put("guardrails", guardrails.toMap());

@@ -1,6 +1,7 @@
 package io.lakegate.server;
 
 import io.lakegate.catalog.ModelException;
+import io.lakegate.clickhouse.ClickHouseSchemaException;
 import io.lakegate.generator.GenerateCommand;
 import io.lakegate.lake.LakeSchemaException;
 
@@ -111,7 +112,8 @@ public final class LakegateMain {
     try {
       server = new GatewayServer(config);
       server.start();
-    } catch (ModelException | LakeSchemaException | IllegalStateException | UncheckedIOException e) {
+    } catch (ModelException | LakeSchemaException | ClickHouseSchemaException | IllegalStateException
+        | UncheckedIOException e) {
       log.error("lakegate cannot start: {}", e.getMessage());
       return EXIT_FAILED;
     } catch (RuntimeException e) {

@@ -2,15 +2,24 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.failover.Answer;
+import io.lakegate.failover.Backend;
+import io.lakegate.failover.BackendChoice;
+import io.lakegate.failover.Failover;
 import io.lakegate.guardrails.GuardrailSession;
 import io.lakegate.guardrails.GuardrailViolation;
 import io.lakegate.guardrails.Guardrails;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -40,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * Avatica's remote driver sends for a statement without a row limit: -1, a first frame of
  * {@value #DEFAULT_FRAME_ROWS} rows ({@link AvaticaStatement#DEFAULT_FETCH_SIZE}), and fetches of
  * {@value #DEFAULT_FRAME_ROWS} rows.
+ *
+ * <p>With {@link Failover}, every execution runs through its executor: the backend (ClickHouse or
+ * the lake) is bound around prepare, execute and the first frame, a ClickHouse outage before the first
+ * frame re-runs the statement on the lake, and one after rows were sent becomes the 08006 error.
  */
 public final class LakegateMeta extends JdbcMeta {
   private static final Logger LOG = LoggerFactory.getLogger(LakegateMeta.class);
@@ -54,16 +67,41 @@ public final class LakegateMeta extends JdbcMeta {
   private final String schemaName;
   private final Schema schema;
   private final Guardrails guardrails;
+  private final Optional<Failover> failover;
+  /** The backend each statement's current result comes from (for fetch failures). */
+  private final ConcurrentMap<Integer, Backend> backends = new ConcurrentHashMap<>();
+  /** The backend each prepared statement was planned for (a failover re-prepares it on the lake). */
+  private final ConcurrentMap<Integer, Backend> prepared = new ConcurrentHashMap<>();
 
   /**
+   * The gateway's meta: every connection mounts {@code failover}'s schema, every execution runs
+   * through its executor.
+   *
+   * @param schemaName the name callers use ({@code analytics}), also the default schema
+   * @param failover the routing between ClickHouse and the lake, shared by every connection
+   * @param guardrails the policy every statement of every connection is checked and rewritten by
+   */
+  public LakegateMeta(String schemaName, Failover failover, Guardrails guardrails) throws SQLException {
+    this(schemaName, requireNonNull(failover, "failover").schema(), Optional.of(failover), guardrails);
+  }
+
+  /**
+   * A meta over a plain schema without failover (tests of the Avatica layer).
+   *
    * @param schemaName the name callers use ({@code analytics}), also the default schema
    * @param schema the virtual schema, shared by every connection
    * @param guardrails the policy every statement of every connection is checked and rewritten by
    */
   public LakegateMeta(String schemaName, Schema schema, Guardrails guardrails) throws SQLException {
+    this(schemaName, schema, Optional.empty(), guardrails);
+  }
+
+  private LakegateMeta(String schemaName, Schema schema, Optional<Failover> failover, Guardrails guardrails)
+      throws SQLException {
     super(CALCITE_URL, calciteProperties(schemaName));
     this.schemaName = requireNonNull(schemaName, "schemaName");
     this.schema = requireNonNull(schema, "schema");
+    this.failover = failover;
     this.guardrails = requireNonNull(guardrails, "guardrails");
   }
 
@@ -101,15 +139,98 @@ public final class LakegateMeta extends JdbcMeta {
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
       PrepareCallback callback) throws NoSuchStatementException {
     // The deprecated variant without maxRowsInFirstFrame delegates here too.
-    return super.prepareAndExecute(h, sql, maxRowCount == 0 ? NO_LIMIT : maxRowCount,
-        maxRowsInFirstFrame == 0 ? NO_LIMIT : maxRowsInFirstFrame, callback);
+    long rows = maxRowCount == 0 ? NO_LIMIT : maxRowCount;
+    int firstFrame = maxRowsInFirstFrame == 0 ? NO_LIMIT : maxRowsInFirstFrame;
+    if (failover.isEmpty()) {
+      return super.prepareAndExecute(h, sql, rows, firstFrame, callback);
+    }
+    // Prepare, execute and the first frame all happen in here: a ClickHouse outage before the first
+    // frame is returned re-runs the same statement on the lake (JdbcMeta closes the old result itself).
+    Answer<ExecuteResult> answer = failover.get().executor().call(backend ->
+        super.prepareAndExecute(h, sql, rows, firstFrame, callback));
+    noted(h.id, answer);
+    return answer.value();
+  }
+
+  @Override
+  @SuppressWarnings("try") // the binding is read by the planner, not in the block
+  public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    if (failover.isEmpty()) {
+      return super.prepare(ch, sql, maxRowCount);
+    }
+    // The plan is fixed here, so the backend is chosen here; execute re-prepares when it changed.
+    try (BackendChoice choice = failover.get().schema().bind(failover.get().schema().route())) {
+      StatementHandle h = super.prepare(ch, sql, maxRowCount);
+      prepared.put(h.id, choice.backend());
+      return h;
+    }
   }
 
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
     // The deprecated variant with a long count delegates here too.
-    return super.execute(h, parameterValues, maxRowsInFirstFrame == 0 ? NO_LIMIT : maxRowsInFirstFrame);
+    int firstFrame = maxRowsInFirstFrame == 0 ? NO_LIMIT : maxRowsInFirstFrame;
+    if (failover.isEmpty()) {
+      return super.execute(h, parameterValues, firstFrame);
+    }
+    Answer<ExecuteResult> answer = failover.get().executor().call(backend -> {
+      if (backend != prepared.getOrDefault(h.id, Backend.LAKE)) {
+        reprepare(h, backend);
+      }
+      return super.execute(h, parameterValues, firstFrame);
+    });
+    noted(h.id, answer);
+    return answer.value();
+  }
+
+  /** Plans {@code h}'s statement again under the binding the executor holds, replacing the cached one. */
+  private void reprepare(StatementHandle h, Backend backend) throws NoSuchStatementException {
+    StatementInfo old = getStatementCache().getIfPresent(h.id);
+    if (old == null || h.signature == null || h.signature.sql == null) {
+      throw new NoSuchStatementException(h);
+    }
+    try {
+      PreparedStatement fresh = getConnection(h.connectionId).prepareStatement(h.signature.sql);
+      getStatementCache().put(h.id, new StatementInfo(fresh));
+      // StatementInfo does not expose its statement: close it through its result set while that is open;
+      // otherwise (a result already sent is closed) the Calcite connection closes it with its others.
+      ResultSet previous = old.getResultSet();
+      if (previous != null && !previous.isClosed() && previous.getStatement() != null) {
+        previous.getStatement().close();
+      }
+    } catch (SQLException e) {
+      throw new RuntimeException(e);
+    }
+    prepared.put(h.id, backend);
+  }
+
+  private void noted(int statementId, Answer<ExecuteResult> answer) {
+    backends.put(statementId, answer.backend());
+    // "No ClickHouse configured" is not a failover: only a configured ClickHouse's failure is noted.
+    boolean configured = failover.flatMap(Failover::breaker).isPresent();
+    FailoverNote.set(new FailoverNote(answer.backend(), configured ? answer.lakeReason() : Optional.empty()));
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    try {
+      super.closeStatement(h);
+    } finally {
+      backends.remove(h.id);
+      prepared.remove(h.id);
+    }
+  }
+
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    try {
+      super.closeConnection(ch);
+    } finally {
+      // Statement ids are unique per server: forget those whose statements are gone.
+      backends.keySet().removeIf(id -> getStatementCache().getIfPresent(id) == null);
+      prepared.keySet().removeIf(id -> getStatementCache().getIfPresent(id) == null);
+    }
   }
 
   @Override
@@ -120,7 +241,20 @@ public final class LakegateMeta extends JdbcMeta {
       // "ResultSet closed"; JSON callers (curl, agents) often fetch once more, so answer "no more rows".
       return new Frame(offset, true, List.of());
     }
-    return super.fetch(h, offset, fetchMaxRowCount == 0 ? DEFAULT_FRAME_ROWS : fetchMaxRowCount);
+    try {
+      return super.fetch(h, offset, fetchMaxRowCount == 0 ? DEFAULT_FRAME_ROWS : fetchMaxRowCount);
+    } catch (RuntimeException e) {
+      if (failover.isEmpty()) {
+        throw e;
+      }
+      // offset is the number of rows already sent: a ClickHouse outage now means an incomplete answer.
+      Optional<SQLException> incomplete = failover.get().executor()
+          .failureAfterRows(e, backends.getOrDefault(h.id, Backend.LAKE), offset);
+      if (incomplete.isPresent()) {
+        throw new RuntimeException(incomplete.get());
+      }
+      throw e;
+    }
   }
 
   private boolean resultAlreadySent(StatementHandle h) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +32,22 @@ final class QueryLog {
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
   private static final int SQL_CHARS = 200;
 
-  private final String backend;
+  private final Supplier<String> backend;
   private final ConcurrentMap<StatementKey, Query> running = new ConcurrentHashMap<>();
   private final LongAdder succeeded = new LongAdder();
   private final LongAdder failed = new LongAdder();
 
   QueryLog(String backend) {
+    this(constant(requireNonNull(backend, "backend")));
+  }
+
+  /** @param backend the backend logged for a query whose execute did not say which answered it (a failed one) */
+  QueryLog(Supplier<String> backend) {
     this.backend = requireNonNull(backend, "backend");
+  }
+
+  private static Supplier<String> constant(String value) {
+    return () -> value;
   }
 
   /** Identifies a statement across connections (Avatica statement ids are per server). */
@@ -56,6 +66,10 @@ final class QueryLog {
     private final ScanScope scan = new ScanScope();
     /** What the guardrails did to the query ({@code limit=... timeout_ms=... }), empty if nothing was noted. */
     private volatile String guardrails = "";
+    /** The backend that answered, null until the execute said (the log's default then). */
+    private volatile String backend;
+    /** {@code failover="..." } when the lake answered because ClickHouse failed, else empty. */
+    private volatile String failover = "";
 
     private Query(StatementKey key, String user, String sql) {
       this.key = key;
@@ -74,6 +88,12 @@ final class QueryLog {
     /** Records the guardrails' notes of the query's execution (its row limit and timeout). */
     void guardrails(GuardrailNotes.Note note) {
       guardrails = note.summary() + " ";
+    }
+
+    /** Records which backend answered the query's execute (and why the lake did). */
+    void backend(FailoverNote note) {
+      backend = note.backend().id();
+      failover = note.lakeReason().map(reason -> "failover=\"" + quote(reason, SQL_CHARS) + "\" ").orElse("");
     }
 
     /** The lake IO of this query's scans; bind it around every request that may run them. */
@@ -111,9 +131,10 @@ final class QueryLog {
     if (claim(query)) {
       succeeded.increment();
       ScanScope.Counts io = query.scan.counts();
-      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=ok {}sql=\"{}\"",
-          query.id, token(query.user), backend, query.rows.get(), elapsedMs(query), io.filesOpened(),
-          io.rowGroupsRead(), io.rowGroupsConsidered(), query.guardrails, quote(query.sql, SQL_CHARS));
+      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=ok {}{}sql=\"{}\"",
+          query.id, token(query.user), backendOf(query), query.rows.get(), elapsedMs(query), io.filesOpened(),
+          io.rowGroupsRead(), io.rowGroupsConsidered(), query.guardrails, query.failover,
+          quote(query.sql, SQL_CHARS));
     }
   }
 
@@ -121,10 +142,10 @@ final class QueryLog {
     if (claim(query)) {
       failed.increment();
       ScanScope.Counts io = query.scan.counts();
-      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=error {}error=\"{}\""
-          + " sql=\"{}\"", query.id, token(query.user), backend, query.rows.get(), elapsedMs(query), io.filesOpened(),
-          io.rowGroupsRead(), io.rowGroupsConsidered(), query.guardrails, quote(error.sqlState() + " " + error.message(),
-          Integer.MAX_VALUE), quote(query.sql, SQL_CHARS));
+      LOG.info("query id={} user={} backend={} rows={} ms={} files={} rowGroups={}/{} outcome=error {}{}error=\"{}\""
+          + " sql=\"{}\"", query.id, token(query.user), backendOf(query), query.rows.get(), elapsedMs(query),
+          io.filesOpened(), io.rowGroupsRead(), io.rowGroupsConsidered(), query.guardrails, query.failover,
+          quote(error.sqlState() + " " + error.message(), Integer.MAX_VALUE), quote(query.sql, SQL_CHARS));
     }
   }
 
@@ -172,6 +193,11 @@ final class QueryLog {
       running.remove(query.key, query);
     }
     return true;
+  }
+
+  private String backendOf(Query query) {
+    String answered = query.backend;
+    return answered == null ? backend.get() : answered;
   }
 
   private static long elapsedMs(Query query) {

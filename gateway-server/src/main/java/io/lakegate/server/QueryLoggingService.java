@@ -136,6 +136,8 @@ final class QueryLoggingService extends ForwardingService {
     }
     // The row limit and timeout the execution ran with (a lowered limit is the warning Avatica cannot carry).
     GuardrailNotes.take().ifPresent(query::guardrails);
+    // Which backend answered (and why the lake did, after a ClickHouse failure).
+    FailoverNote.current().ifPresent(query::backend);
     if (response.missingStatement || response.results == null) {
       // The client re-creates the statement and sends the query again; that run is the one logged.
       queryLog.discard(query);

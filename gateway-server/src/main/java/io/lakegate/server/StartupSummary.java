@@ -15,16 +15,17 @@ final class StartupSummary {
   private StartupSummary() {
   }
 
-  static List<String> lines(String version, String host, int port, Path model, String schemaName,
+  /** @param backend where statements run now and why ({@code clickhouse (the lake on failover)}, ...) */
+  static List<String> lines(String version, String host, int port, Path model, String schemaName, String backend,
       LakeStatistics lake, long lakeOpenMillis, long startMillis) {
     requireNonNull(lake, "lake");
+    requireNonNull(backend, "backend");
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT,
         "lakegate %s listening on http://%s:%d — Avatica JSON and Protobuf on this one port; GET /health, GET /metrics",
         version, host, port));
     lines.add(String.format(Locale.ROOT,
-        "serving schema '%s' from %s; backend: lake (parquet read in the gateway; ClickHouse pushdown comes later)",
-        schemaName, model));
+        "serving schema '%s' from %s; backend: %s", schemaName, model, backend));
     long files = 0;
     long rowGroups = 0;
     long rows = 0;

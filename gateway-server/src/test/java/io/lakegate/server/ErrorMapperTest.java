@@ -228,4 +228,39 @@ class ErrorMapperTest {
       }
     });
   }
+
+  @Test
+  void clickHouseFailingAfterRowsIsTheIncompleteAnswerErrorAsItIs() {
+    String message = "ClickHouse failed after 100 rows were sent (connection refused); the answer would be"
+        + " incomplete, so it is not returned — run the query again";
+    GatewayError error = MAPPER.map(new RuntimeException(new java.sql.SQLNonTransientConnectionException(message,
+        "08006", new java.net.ConnectException("Connection refused"))), "q9");
+    assertEquals("08006", error.sqlState());
+    assertEquals(ErrorKind.BACKEND_FAILED.code(), error.code());
+    assertEquals(message, error.message());
+  }
+
+  @Test
+  void aStatementClickHouseRejectedIsOneLineWithoutServerDetails() {
+    com.clickhouse.client.api.ServerException server = new com.clickhouse.client.api.ServerException(6,
+        "Code: 6. DB::Exception: Cannot parse input: expected '\"' before: 'x' (CANNOT_PARSE_TEXT)"
+        + " (version 24.8.1.1)\nStack trace:\n0. DB::Exception::Exception", 500, "abc-123");
+    GatewayError error = MAPPER.map(new RuntimeException("exception while executing query",
+        new SQLException("Code: 6 ...", "HY000", 6, server)), "q10");
+    assertEquals(ErrorKind.BACKEND_REJECTED.code(), error.code());
+    assertEquals("ClickHouse rejected the query (error 6): Cannot parse input: expected '\"' before: 'x'"
+        + " (CANNOT_PARSE_TEXT); rephrase it (or report it as a gateway dialect gap if the same SQL works on the"
+        + " lake)", error.message());
+    assertFalse(error.message().contains("Stack trace"));
+    assertFalse(error.message().contains("version"));
+  }
+
+  @Test
+  void aClickHouseTimeoutIsTheGuardrailsTimeout() {
+    com.clickhouse.client.api.ServerException server = new com.clickhouse.client.api.ServerException(159,
+        "Code: 159. DB::Exception: Timeout exceeded: elapsed 5.0 seconds (TIMEOUT_EXCEEDED)", 500, "abc-124");
+    GatewayError error = MAPPER.map(new RuntimeException(new SQLException("timeout", "HY000", 159, server)), "q11");
+    assertEquals("57014", error.sqlState());
+    assertTrue(error.message().contains("ran longer than its timeout"), error.message());
+  }
 }
