@@ -1,18 +1,16 @@
 package io.lakegate.e2e;
 
-import java.io.ByteArrayOutputStream;
+import io.lakegate.guardrails.CorpusCase;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,12 +18,11 @@ import java.util.stream.Stream;
  * ({@code guardrails/src/test/resources/corpus/*.tsv}, whose header comments define the format): one
  * case per line, {@code id TAB expected TAB input}, expected being {@code reject RULE} or
  * {@code accept [limit=N] [rows=K]}. The guardrails module runs the same files against its rules
- * alone; this copy of the reader runs them against a whole gateway.
+ * alone; this suite runs them, parsed by that module's reader, against a whole gateway.
  */
 final class GuardrailCorpus {
   private static final Path DIR = Path.of(System.getProperty("lakegate.guardrails.corpus",
       "../guardrails/src/test/resources/corpus"));
-  private static final Pattern REPEAT = Pattern.compile("\\{\\{(\\d+)\\*(.*?)}}");
 
   private GuardrailCorpus() {
   }
@@ -53,7 +50,7 @@ final class GuardrailCorpus {
     }
   }
 
-  /** Every case of the named file. */
+  /** Every case of the named file, parsed by the guardrails module's own corpus reader. */
   static List<Case> load(String file) {
     List<String> lines;
     try {
@@ -61,27 +58,10 @@ final class GuardrailCorpus {
     } catch (IOException e) {
       throw new UncheckedIOException("the guardrail corpus is not at " + DIR.toAbsolutePath(), e);
     }
-    List<Case> cases = new ArrayList<>();
-    for (String line : lines) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] fields = line.split("\t", 3);
-      String[] expected = fields[1].trim().split("\\s+");
-      String rejectedBy = expected[0].equals("reject") ? expected[1] : null;
-      OptionalLong limit = OptionalLong.empty();
-      OptionalLong rows = OptionalLong.empty();
-      for (int i = 1; rejectedBy == null && i < expected.length; i++) {
-        String[] kv = expected[i].split("=", 2);
-        if (kv[0].equals("limit")) {
-          limit = OptionalLong.of(Long.parseLong(kv[1]));
-        } else if (kv[0].equals("rows")) {
-          rows = OptionalLong.of(Long.parseLong(kv[1]));
-        }
-      }
-      cases.add(new Case(file, fields[0], rejectedBy, limit, rows, unescape(expand(fields[2]))));
-    }
-    return cases;
+    return CorpusCase.parse(file, lines).stream()
+        .map(c -> new Case(c.file(), c.id(), c.expected().rejectedBy(), c.expected().limit(), c.expected().rows(),
+            c.input()))
+        .toList();
   }
 
   /** Every case of every statement file (not the connection-property and encoding files). */
@@ -105,47 +85,5 @@ final class GuardrailCorpus {
       }
     }
     return properties;
-  }
-
-  private static String expand(String text) {
-    Matcher m = REPEAT.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(2).repeat(Integer.parseInt(m.group(1)))));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
-  private static byte[] unescape(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringBuilder chars = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c != '\\' || i + 1 >= text.length()) {
-        chars.append(c);
-        continue;
-      }
-      char e = text.charAt(++i);
-      switch (e) {
-        case 'n' -> chars.append('\n');
-        case 'r' -> chars.append('\r');
-        case 't' -> chars.append('\t');
-        case '\\' -> chars.append('\\');
-        case 'u' -> {
-          chars.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
-          i += 4;
-        }
-        case 'x' -> {
-          out.writeBytes(chars.toString().getBytes(StandardCharsets.UTF_8));
-          chars.setLength(0);
-          out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
-          i += 2;
-        }
-        default -> chars.append('\\').append(e);
-      }
-    }
-    out.writeBytes(chars.toString().getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
   }
 }

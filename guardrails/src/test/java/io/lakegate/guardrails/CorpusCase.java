@@ -25,12 +25,12 @@ import java.util.stream.Stream;
  * and u with four hex digits are Java's escapes, {@code \xHH} is a raw byte (for encoding cases), and {@code {{N*text}}} repeats text N
  * times (long and deep statements).
  */
-record CorpusCase(String file, String id, Expected expected, byte[] input) {
+public record CorpusCase(String file, String id, Expected expected, byte[] input) {
   private static final Pattern REPEAT = Pattern.compile("\\{\\{(\\d+)\\*(.*?)}}");
 
   /** What the gateway must do with the case. */
-  record Expected(String rejectedBy, OptionalLong limit, OptionalLong rows) {
-    boolean accepted() {
+  public record Expected(String rejectedBy, OptionalLong limit, OptionalLong rows) {
+    public boolean accepted() {
       return rejectedBy == null;
     }
 
@@ -62,7 +62,7 @@ record CorpusCase(String file, String id, Expected expected, byte[] input) {
     }
   }
 
-  CorpusCase {
+  public CorpusCase {
     requireNonNull(file, "file");
     requireNonNull(id, "id");
     requireNonNull(expected, "expected");
@@ -70,7 +70,7 @@ record CorpusCase(String file, String id, Expected expected, byte[] input) {
   }
 
   /** The input as text (UTF-8; only encoding cases hold bytes that are not). */
-  String sql() {
+  public String sql() {
     return new String(input, StandardCharsets.UTF_8);
   }
 
@@ -106,7 +106,8 @@ record CorpusCase(String file, String id, Expected expected, byte[] input) {
     }
   }
 
-  static List<CorpusCase> parse(String file, List<String> lines) {
+  /** Parses one corpus file's lines; the e2e suite reads the same files through this (a test-jar). */
+  public static List<CorpusCase> parse(String file, List<String> lines) {
     List<CorpusCase> cases = new ArrayList<>();
     for (int n = 0; n < lines.size(); n++) {
       String line = lines.get(n);
