@@ -16,12 +16,17 @@ final class SharedGateway implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return fixture(context);
+  }
+
+  /** The run's one lake gateway, started on first use; other fixtures build on its lake. */
+  static LakegateFixture fixture(ExtensionContext context) {
     return context.getRoot().getStore(ExtensionContext.Namespace.create(SharedGateway.class))
         .getOrComputeIfAbsent("gateway", key -> new Resource(), Resource.class).fixture;
   }
 
   /** The fixture as a resource JUnit closes at the end of the run. */
-  private static final class Resource implements ExtensionContext.Store.CloseableResource {
+  private static final class Resource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final LakegateFixture fixture;
 
     Resource() {
