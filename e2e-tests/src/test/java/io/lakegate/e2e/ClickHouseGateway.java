@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,7 +155,7 @@ final class ClickHouseGateway implements AutoCloseable {
       try {
         endpoint.close();
       } finally {
-        deleteRecursively(dir);
+        TempDirectories.delete(dir);
       }
     }
   }
@@ -197,16 +196,5 @@ final class ClickHouseGateway implements AutoCloseable {
       }
     }
     return copies;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A gateway on a freshly generated lake, as a user runs it: the project's own model.json with the
@@ -95,8 +93,8 @@ final class LakegateFixture implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      TempDirectories.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
