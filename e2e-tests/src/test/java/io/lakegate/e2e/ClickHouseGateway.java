@@ -75,7 +75,7 @@ final class ClickHouseGateway implements AutoCloseable {
 
   private static ClickHouseGateway start(Path dir, LakegateFixture lake, ClickHouseEndpoint endpoint, Timing timing)
       throws IOException {
-    Path model = model(dir, lake.lakeDir(), endpoint.jdbcUrl("analytics"), timing);
+    Path model = model(dir, lake.lakeDir(), endpoint, timing);
     GatewayServer server = new GatewayServer(new ServerConfig(model, "127.0.0.1", 0, false, false)).start();
     return new ClickHouseGateway(dir, endpoint, server, ThinDriver.load());
   }
@@ -160,17 +160,17 @@ final class ClickHouseGateway implements AutoCloseable {
     }
   }
 
-  /** model.json with the lake root and the ClickHouse URL and credentials filled in, and the probe timing. */
-  private static Path model(Path dir, Path lakeDir, String url, Timing timing) throws IOException {
+  /** model.json with the lake root, the endpoint's URL and (first) user, and the probe timing. */
+  private static Path model(Path dir, Path lakeDir, ClickHouseEndpoint endpoint, Timing timing) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode model = (ObjectNode) mapper.readTree(
         Path.of(System.getProperty("lakegate.model", "../model.json")).toFile());
     ObjectNode operand = (ObjectNode) model.path("schemas").path(0).path("operand");
     ((ObjectNode) operand.path("lake")).put("root", lakeDir.toAbsolutePath().toString());
     ObjectNode clickhouse = (ObjectNode) operand.path("clickhouse");
-    clickhouse.put("url", url);
-    clickhouse.put("user", USER);
-    clickhouse.put("password", PASSWORD);
+    clickhouse.put("url", endpoint.jdbcUrl("analytics"));
+    clickhouse.put("user", endpoint.user().name());
+    clickhouse.put("password", endpoint.user().password());
     ObjectNode failover = (ObjectNode) operand.path("failover");
     failover.put("probeIntervalMs", timing.probeIntervalMs());
     failover.put("healthCheckIntervalMs", timing.healthCheckIntervalMs());
