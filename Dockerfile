@@ -16,6 +16,10 @@ RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp -pl gateway-server -am package -DskipTests
 
 FROM eclipse-temurin:17-jre
+# curl for docker-compose.yml's healthcheck (GET /health); not every temurin tag ships it.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system lakegate \
     && useradd --system --gid lakegate --home-dir /opt/lakegate --shell /usr/sbin/nologin lakegate
 WORKDIR /opt/lakegate
