@@ -1,7 +1,12 @@
 -- The agent-style analytical corpus: questions analysts and LLM agents ask of the lake.
--- Every query runs on every backend (lake path today; ClickHouse pushdown next) and must give
--- the same rows. One query per block; a block starts with "-- name: <id>" and may say
--- "-- ordered" when its ORDER BY fixes the row order completely.
+-- Every query runs on every backend (AnalystCorpusLakeIT on the lake path, AnalystCorpusBackendsSuite
+-- on ClickHouse and the lake side by side) and must give the same rows. One query per block; a block
+-- starts with "-- name: <id>" and may say "-- ordered" when its ORDER BY fixes the row order completely.
+-- Every answer must be deterministic: the gateway adds LIMIT 100 to a query without a limit, so a
+-- query that can return more than 100 rows needs an ORDER BY on a unique key (or must aggregate to
+-- fewer rows), and every ORDER BY with a LIMIT, and every ORDER BY of a ranking window, ends with a
+-- unique key so that ties cannot pick different rows on different backends.
+-- Queries ClickHouse does not receive as one whole statement are listed in pushdown-exceptions.tsv.
 
 -- name: giveaway_p90_partner_network_6m
 -- ordered
@@ -52,13 +57,15 @@ with ranked as (
 select network, partner_id, premium, rn from ranked where rn <= 3 order by network, rn;
 
 -- name: commission_owed_june
+-- ordered
 select q.partner_id, q.network, sum(q.final_premium * c.commission_rate) as commission, count(*) as won
 from quote_outcomes q
 join commission_history c
   on c.partner_id = q.partner_id and c.network = q.network
  and q."date" >= c.effective_from and (c.effective_to is null or q."date" <= c.effective_to)
 where q.outcome = 'won' and q."date" between date '2026-06-01' and date '2026-06-30'
-group by q.partner_id, q.network;
+group by q.partner_id, q.network
+order by commission desc, q.partner_id, q.network fetch first 25 rows only;
 
 -- name: flat_fees_owed_by_tier
 -- ordered
@@ -73,6 +80,13 @@ group by c.tier order by c.tier;
 -- name: current_terms_per_partner
 select partner_id, network, commission_rate, flat_fee, tier
 from commission_history where effective_to is null and partner_id <= 20;
+
+-- name: terms_length_days_by_tier
+-- ordered
+select tier, count(*) as closed_terms,
+       avg(timestampdiff(day, effective_from, effective_to)) as avg_days,
+       max(timestampdiff(day, effective_from, effective_to)) as longest_days
+from commission_history where effective_to is not null group by tier order by tier;
 
 -- name: rate_changes_per_partner
 -- ordered
@@ -137,6 +151,18 @@ select region, percentile_cont(0.9) within group (order by giveaway_rate) as p90
        count(giveaway_rate) as rated, count(*) as rows_seen
 from partner_metrics where "date" >= date '2026-05-01' group by region order by region;
 
+-- name: giveaway_share_by_network_q3
+-- ordered
+select network, sum(giveaway) as giveaway, sum(list_premium) as listed,
+       sum(giveaway) / sum(list_premium) as giveaway_share
+from quote_outcomes where outcome = 'won' and "date" between date '2026-07-01' and date '2026-09-30'
+group by network order by network;
+
+-- name: avg_risk_rounded_by_product
+-- ordered
+select product, round(avg(risk_score), 3) as avg_risk, count(risk_score) as scored, count(*) as quotes
+from quote_outcomes where "date" >= date '2026-09-01' group by product order by product;
+
 -- name: gross_vs_giveaway_by_region_year_end
 -- ordered
 select region, sum(gross_premium) as gross, sum(giveaway) as giveaway
@@ -158,6 +184,13 @@ select "date", requested,
 from (select "date", sum(quotes_requested) as requested from partner_metrics
       where "date" between date '2026-07-01' and date '2026-08-15' group by "date")
 order by "date";
+
+-- name: top_partner_network_labels_june
+-- ordered
+select cast(partner_id as varchar) || '/' || network as partner_network, sum(quotes_won) as won
+from partner_metrics where "date" between date '2026-06-01' and date '2026-06-30'
+group by cast(partner_id as varchar) || '/' || network
+order by won desc, partner_network fetch first 10 rows only;
 
 -- name: inactive_partner_days
 -- ordered

@@ -26,7 +26,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       Calcite's internal integer division ({@code /INT}, from AVG of integers);
  *   <li>the difference of two TIMESTAMPs in milliseconds (Calcite's {@code Reinterpret(b - a)}, how
  *       {@code TIMESTAMPDIFF} by DAY, HOUR, MINUTE, SECOND arrives) is
- *       {@code toUnixTimestamp64Milli(b) - toUnixTimestamp64Milli(a)};
+ *       {@code toUnixTimestamp64Milli(b) - toUnixTimestamp64Milli(a)}; of two DATEs (Calcite also
+ *       counts their distance in milliseconds, whole days) it is
+ *       {@code (toInt64(b) - toInt64(a)) * 86400000}, {@code toInt64} of a {@code Date32} being its
+ *       day number;
  *   <li>{@code FLOOR/CEIL(x TO unit)} of a DATE or TIMESTAMP is ClickHouse's {@code toStartOf...}
  *       (weeks from Sunday, {@code toStartOfWeek(x, 0)}, as Calcite), cast back to x's type: those
  *       functions return Date or DateTime, which would lose Date32's range or the milliseconds.
@@ -36,6 +39,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class ClickHouseRexRewrites {
   /** Only builds calls with given types; never infers one. */
   private static final RexBuilder REX = new RexBuilder(new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT));
+  private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private ClickHouseRexRewrites() {
   }
@@ -50,6 +54,13 @@ final class ClickHouseRexRewrites {
     }
     if (isTimestampDifference(call)) {
       RexCall difference = (RexCall) call.getOperands().get(0);
+      if (difference.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.DATE) {
+        RexNode days = REX.makeCall(call.getType(), SqlStdOperatorTable.MINUS, List.of(
+            REX.makeCall(call.getType(), ClickHouseFunction.of("toInt64"), List.of(difference.getOperands().get(0))),
+            REX.makeCall(call.getType(), ClickHouseFunction.of("toInt64"), List.of(difference.getOperands().get(1)))));
+        return REX.makeCall(call.getType(), SqlStdOperatorTable.MULTIPLY,
+            List.of(days, REX.makeExactLiteral(BigDecimal.valueOf(MILLIS_PER_DAY))));
+      }
       return REX.makeCall(call.getType(), SqlStdOperatorTable.MINUS, List.of(
           REX.makeCall(call.getType(), ClickHouseFunction.of("toUnixTimestamp64Milli"),
               List.of(difference.getOperands().get(0))),
@@ -63,15 +74,20 @@ final class ClickHouseRexRewrites {
     return rex;
   }
 
-  /** {@code Reinterpret(b - a)} of two TIMESTAMPs as a day-time interval: their distance in milliseconds. */
+  /**
+   * {@code Reinterpret(b - a)} of two TIMESTAMPs, or of two DATEs, as a day-time interval: their
+   * distance in milliseconds.
+   */
   static boolean isTimestampDifference(RexCall call) {
     if (call.getKind() != SqlKind.REINTERPRET || !(call.getOperands().get(0) instanceof RexCall difference)
         || difference.getKind() != SqlKind.MINUS || !isInteger(call.getType())) {
       return false;
     }
     SqlTypeName interval = difference.getType().getSqlTypeName();
+    SqlTypeName first = difference.getOperands().get(0).getType().getSqlTypeName();
     return SqlTypeName.DAY_INTERVAL_TYPES.contains(interval)
-        && difference.getOperands().stream().allMatch(o -> o.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP);
+        && (first == SqlTypeName.TIMESTAMP || first == SqlTypeName.DATE)
+        && difference.getOperands().stream().allMatch(o -> o.getType().getSqlTypeName() == first);
   }
 
   private static boolean isInteger(RelDataType type) {

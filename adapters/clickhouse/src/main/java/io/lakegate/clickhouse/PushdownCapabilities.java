@@ -25,8 +25,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *
  * <p>Not pushed, because ClickHouse's answer would differ or the SQL would not parse: interval
  * arithmetic other than {@code datetime ± interval literal} and the difference of two timestamps
- * (so {@code TIMESTAMPDIFF} by MONTH/QUARTER/YEAR, or of DATEs, stays in Calcite),
- * {@code CAST} of a non-string to VARCHAR (ClickHouse formats numbers and dates its own way),
+ * or of two dates (so {@code TIMESTAMPDIFF} by MONTH/QUARTER/YEAR stays in Calcite),
+ * {@code CAST} to VARCHAR of anything but a string or an integer (ClickHouse formats decimals,
+ * doubles, booleans and timestamps its own way; integers are written alike, {@code -42}), and of an
+ * integer to a VARCHAR too short for every value (Calcite would truncate),
  * DECIMAL division (Calcite keeps 16 significant digits, ClickHouse the dividend's scale) except
  * when cast straight back to the dividend's scale, as AVG does,
  * {@code ROUND} (ClickHouse rounds halves of doubles to even), {@code LIKE ... ESCAPE},
@@ -56,6 +58,9 @@ final class PushdownCapabilities {
       SqlKind.DENSE_RANK, SqlKind.NTILE, SqlKind.LAG, SqlKind.LEAD, SqlKind.FIRST_VALUE, SqlKind.LAST_VALUE,
       SqlKind.SUM, SqlKind.SUM0, SqlKind.COUNT, SqlKind.MIN, SqlKind.MAX, SqlKind.PERCENT_RANK,
       SqlKind.CUME_DIST);
+
+  /** Characters of the longest BIGINT written out, {@code -9223372036854775808}. */
+  private static final int LONGEST_INTEGER_TEXT = 20;
 
   private PushdownCapabilities() {
   }
@@ -167,6 +172,12 @@ final class PushdownCapabilities {
         && SqlTypeName.INT_TYPES.contains(divisor.getSqlTypeName());
   }
 
+  /** A VARCHAR without a length, or long enough for any BIGINT ({@code -9223372036854775808}): no truncation. */
+  private static boolean holdsEveryInteger(RelDataType varchar) {
+    return varchar.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED
+        || varchar.getPrecision() >= LONGEST_INTEGER_TEXT;
+  }
+
   private static boolean cast(RexCall call) {
     SqlTypeName target = call.getType().getSqlTypeName();
     SqlTypeName source = call.getOperands().get(0).getType().getSqlTypeName();
@@ -175,7 +186,8 @@ final class PushdownCapabilities {
       return false;
     }
     if (target == SqlTypeName.VARCHAR) {
-      return SqlTypeName.CHAR_TYPES.contains(source);
+      return SqlTypeName.CHAR_TYPES.contains(source)
+          || SqlTypeName.INT_TYPES.contains(source) && holdsEveryInteger(call.getType());
     }
     return !SqlTypeName.INTERVAL_TYPES.contains(target) && !SqlTypeName.INTERVAL_TYPES.contains(source);
   }

@@ -165,6 +165,15 @@ final class AnalystQueries {
               + " WHERE is_partner_active = false"),
       ordered("offset without limit",
           "SELECT quote_id FROM quote_outcomes ORDER BY quote_id OFFSET 23000 ROWS"),
+      unordered("integers cast to varchar and concatenated",
+          "SELECT CAST(partner_id AS VARCHAR) || ':' || network AS k, COUNT(*) AS n,"
+              + " MAX(CAST(quotes_requested - 1000 AS VARCHAR(20))) AS text_max FROM partner_metrics"
+              + " GROUP BY CAST(partner_id AS VARCHAR) || ':' || network"),
+      unordered("date differences in days and weeks",
+          "SELECT tier, AVG(TIMESTAMPDIFF(DAY, effective_from, effective_to)) AS avg_days,"
+              + " MIN(TIMESTAMPDIFF(DAY, effective_to, effective_from)) AS most_negative,"
+              + " MAX(TIMESTAMPDIFF(WEEK, effective_from, COALESCE(effective_to, DATE '2026-11-01'))) AS weeks,"
+              + " COUNT(TIMESTAMPDIFF(DAY, effective_from, effective_to)) AS closed FROM commission_history GROUP BY tier"),
       unordered("literals that need escaping",
           "SELECT tier, COUNT(*) AS n FROM commission_history WHERE changed_by <> 'o''brien \\ x'"
               + " AND network NOT LIKE '%\\%' AND tier <> 'é' GROUP BY tier"));
@@ -182,9 +191,12 @@ final class AnalystQueries {
       unordered("decimal division (Calcite keeps 16 significant digits, ClickHouse the dividend's scale)",
           "SELECT network, SUM(giveaway) / COUNT(*) AS giveaway_per_quote, SUM(final_premium) / SUM(list_premium)"
               + " AS kept, SUM(final_premium * 2) / 3 AS two_thirds FROM quote_outcomes GROUP BY network"),
-      unordered("cast to varchar (ClickHouse formats numbers its own way)",
-          "SELECT CAST(partner_id AS VARCHAR) || ':' || network AS k, COUNT(*) AS n FROM partner_metrics"
-              + " GROUP BY CAST(partner_id AS VARCHAR) || ':' || network"),
+      unordered("cast of a double to varchar (ClickHouse formats doubles its own way)",
+          "SELECT CAST(giveaway_rate AS VARCHAR) AS rate_text, COUNT(*) AS n FROM partner_metrics"
+              + " WHERE \"date\" = DATE '2025-09-09' GROUP BY CAST(giveaway_rate AS VARCHAR)"),
+      unordered("cast of an integer to a short varchar (Calcite truncates)",
+          "SELECT CAST(quotes_requested AS VARCHAR(2)) AS head, COUNT(*) AS n FROM partner_metrics"
+              + " GROUP BY CAST(quotes_requested AS VARCHAR(2))"),
       unordered("timestampdiff in months (no ClickHouse equivalent of Calcite's month arithmetic)",
           "SELECT partner_id, MAX(TIMESTAMPDIFF(MONTH, changed_at, TIMESTAMP '2026-11-01 00:00:00')) AS months"
               + " FROM commission_history GROUP BY partner_id"),
