@@ -1,6 +1,7 @@
 package io.lakegate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -36,7 +37,37 @@ class MetadataIT {
           schemas.add(rs.getString("TABLE_SCHEM"));
         }
       }
-      assertTrue(schemas.contains("analytics"), schemas.toString());
+      assertEquals(List.of("analytics"), schemas, "only the virtual schema; Calcite's metadata schema is not listed");
+    }
+  }
+
+  /** Tools list every schema's tables (null or "%" patterns): only the queryable ones come back. */
+  @Test void everyListingShowsOnlyTheVirtualSchema(LakegateFixture gateway) throws SQLException {
+    try (Connection c = gateway.connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = md.getTables(null, null, "%", null)) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+        }
+      }
+      assertEquals(List.of("analytics.commission_history", "analytics.partner_metrics", "analytics.quote_outcomes"),
+          tables.stream().sorted().toList());
+      try (ResultSet rs = md.getSchemas(null, "%")) {
+        List<String> schemas = new ArrayList<>();
+        while (rs.next()) {
+          schemas.add(rs.getString("TABLE_SCHEM"));
+        }
+        assertEquals(List.of("analytics"), schemas);
+      }
+      try (ResultSet rs = md.getTables(null, "metadata", "%", null)) {
+        assertFalse(rs.next(), "Calcite's metadata schema is not listed, even when asked for by name");
+      }
+      try (ResultSet rs = md.getColumns(null, null, "%", "%")) {
+        while (rs.next()) {
+          assertEquals("analytics", rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"));
+        }
+      }
     }
   }
 

@@ -7,9 +7,10 @@ import io.lakegate.failover.Backend;
 import java.util.Optional;
 
 /**
- * Which backend answered the statement just executed on this thread, and why the lake did when
- * ClickHouse failed: set by {@link LakegateMeta} inside the execute, read by the query log and the
- * HTTP handler of the same request, cleared by the handler around each request.
+ * Which backend answers the statement this thread serves, and why the lake does when ClickHouse
+ * failed: set by {@link LakegateMeta} inside an execute (the backend that ran it) or a fetch (the backend
+ * of the statement's result), read by the query log and the HTTP handler of the same request, cleared
+ * by the handler around each request.
  *
  * @param backend the backend that produced the rows
  * @param lakeReason why the lake answered instead of ClickHouse, when it did because of a failure
@@ -26,7 +27,7 @@ record FailoverNote(Backend backend, Optional<String> lakeReason) {
     CURRENT.set(requireNonNull(note, "note"));
   }
 
-  /** The note of this thread's last execute in the current request, if any. */
+  /** The note of this thread's last execute or fetch in the current request, if any. */
   static Optional<FailoverNote> current() {
     return Optional.ofNullable(CURRENT.get());
   }

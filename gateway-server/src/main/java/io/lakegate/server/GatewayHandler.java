@@ -123,8 +123,9 @@ final class GatewayHandler extends AbstractHandler implements AvaticaHandler {
   }
 
   /**
-   * Which backend answered an execute: Avatica carries no warnings to remote callers, so agents read it
-   * from {@value #BACKEND_HEADER} (and why the lake answered from {@value #FAILOVER_HEADER}).
+   * Which backend answers the statement of this request (an execute, or a fetch of its later frames, also
+   * when the request failed): Avatica carries no warnings to remote callers, so agents read it from
+   * {@value #BACKEND_HEADER} (and why the lake answered from {@value #FAILOVER_HEADER}).
    */
   private static void backendHeaders(HttpServletResponse response) {
     FailoverNote.current().ifPresent(note -> {

@@ -17,8 +17,8 @@ import java.util.function.LongSupplier;
 /**
  * What {@code GET /health} and {@code GET /metrics} report: readiness and the served tables, the
  * query counters, the guardrails' rejections per rule and row-limit rewrites, the backend statements
- * are routed to now with the ClickHouse breaker's state and the failover counters, and the lake's
- * cumulative scan counters.
+ * are routed to now with the ClickHouse breaker's state, its query pool's use (metrics only) and the
+ * failover counters, and the lake's cumulative scan counters.
  */
 final class GatewayStatus {
   private final String version;
@@ -79,7 +79,16 @@ final class GatewayStatus {
     queries.put("running", queryLog.runningCount());
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("backend", failover.schema().route().id());
-    metrics.put("clickhouse", clickhouse());
+    Map<String, Object> clickhouse = clickhouse();
+    // Connections borrowed and not returned: 0 whenever no statement is running on ClickHouse.
+    failover.clickhousePool().ifPresent(pool -> {
+      Map<String, Object> usage = new LinkedHashMap<>();
+      usage.put("active", pool.active());
+      usage.put("idle", pool.idle());
+      usage.put("max", pool.max());
+      clickhouse.put("pool", usage);
+    });
+    metrics.put("clickhouse", clickhouse);
     metrics.put("failover", failover.metrics().toMap());
     metrics.put("queries", queries);
     metrics.put("connections", Map.of("open", openConnections.getAsLong()));

@@ -12,8 +12,8 @@ import io.lakegate.guardrails.Guardrails;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,9 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
@@ -52,7 +54,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@link Failover}, every execution runs through its executor: the backend (ClickHouse or
  * the lake) is bound around prepare, execute and the first frame, a ClickHouse outage before the first
- * frame re-runs the statement on the lake, and one after rows were sent becomes the 08006 error.
+ * frame re-runs the statement on the lake, and one after rows were sent becomes the 08006 error. A
+ * re-run closes what the failed run opened (its Calcite result set or prepared statement, and with it
+ * the ClickHouse connection). Every execute and fetch of a statement notes its backend in
+ * {@link FailoverNote} for the response header and the query log.
+ *
+ * <p>Metadata answers list the virtual schema only ({@link VirtualSchemaOnly}).
  */
 public final class LakegateMeta extends JdbcMeta {
   private static final Logger LOG = LoggerFactory.getLogger(LakegateMeta.class);
@@ -68,10 +75,11 @@ public final class LakegateMeta extends JdbcMeta {
   private final Schema schema;
   private final Guardrails guardrails;
   private final Optional<Failover> failover;
-  /** The backend each statement's current result comes from (for fetch failures). */
-  private final ConcurrentMap<Integer, Backend> backends = new ConcurrentHashMap<>();
-  /** The backend each prepared statement was planned for (a failover re-prepares it on the lake). */
-  private final ConcurrentMap<Integer, Backend> prepared = new ConcurrentHashMap<>();
+  private final VirtualSchemaOnly virtualSchemaOnly;
+  /** Which backend each statement's current result comes from (its fetches' header, fetch failures). */
+  private final ConcurrentMap<Integer, FailoverNote> notes = new ConcurrentHashMap<>();
+  /** The connection of each open statement: closing a connection closes its statements first. */
+  private final ConcurrentMap<Integer, String> owners = new ConcurrentHashMap<>();
 
   /**
    * The gateway's meta: every connection mounts {@code failover}'s schema, every execution runs
@@ -103,6 +111,7 @@ public final class LakegateMeta extends JdbcMeta {
     this.schema = requireNonNull(schema, "schema");
     this.failover = failover;
     this.guardrails = requireNonNull(guardrails, "guardrails");
+    this.virtualSchemaOnly = new VirtualSchemaOnly(schemaName);
   }
 
   /**
@@ -156,13 +165,46 @@ public final class LakegateMeta extends JdbcMeta {
   @SuppressWarnings("try") // the binding is read by the planner, not in the block
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     if (failover.isEmpty()) {
-      return super.prepare(ch, sql, maxRowCount);
+      return prepareOn(ch, sql, maxRowCount, Backend.LAKE);
     }
     // The plan is fixed here, so the backend is chosen here; execute re-prepares when it changed.
     try (BackendChoice choice = failover.get().schema().bind(failover.get().schema().route())) {
-      StatementHandle h = super.prepare(ch, sql, maxRowCount);
-      prepared.put(h.id, choice.backend());
-      return h;
+      return prepareOn(ch, sql, maxRowCount, choice.backend());
+    }
+  }
+
+  /**
+   * What {@link JdbcMeta#prepare} does, except that the statement is registered as a
+   * {@link PlannedStatement}, so that a failover can plan it again and close this plan.
+   */
+  private StatementHandle prepareOn(ConnectionHandle ch, String sql, long maxRowCount, Backend backend) {
+    try {
+      PreparedStatement statement = getConnection(ch.id).prepareStatement(sql);
+      try {
+        limitRows(statement, maxRowCount);
+        StatementType type = statement.isWrapperFor(AvaticaPreparedStatement.class)
+            ? statement.unwrap(AvaticaPreparedStatement.class).getStatementType()
+            : null;
+        Signature signature = signature(statement.getMetaData(), statement.getParameterMetaData(), sql, type);
+        int id = getStatementIdGenerator().getAndIncrement();
+        getStatementCache().put(id, new PlannedStatement(statement, sql, maxRowCount, backend));
+        owners.put(id, ch.id);
+        return new StatementHandle(ch.id, id, signature);
+      } catch (SQLException | RuntimeException e) {
+        closeAfterFailure(statement, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new RuntimeException(e);
+    }
+  }
+
+  /** JdbcMeta's row limit of a statement: Avatica's 0 means none, JDBC's 0 means unlimited. */
+  private static void limitRows(Statement statement, long maxRowCount) throws SQLException {
+    if (maxRowCount > 0) {
+      AvaticaUtils.setLargeMaxRows(statement, maxRowCount);
+    } else if (maxRowCount < 0) {
+      statement.setMaxRows(0);
     }
   }
 
@@ -175,8 +217,8 @@ public final class LakegateMeta extends JdbcMeta {
       return super.execute(h, parameterValues, firstFrame);
     }
     Answer<ExecuteResult> answer = failover.get().executor().call(backend -> {
-      if (backend != prepared.getOrDefault(h.id, Backend.LAKE)) {
-        reprepare(h, backend);
+      if (getStatementCache().getIfPresent(h.id) instanceof PlannedStatement planned && planned.backend() != backend) {
+        reprepare(h, planned, backend);
       }
       return super.execute(h, parameterValues, firstFrame);
     });
@@ -184,32 +226,49 @@ public final class LakegateMeta extends JdbcMeta {
     return answer.value();
   }
 
-  /** Plans {@code h}'s statement again under the binding the executor holds, replacing the cached one. */
-  private void reprepare(StatementHandle h, Backend backend) throws NoSuchStatementException {
-    StatementInfo old = getStatementCache().getIfPresent(h.id);
-    if (old == null || h.signature == null || h.signature.sql == null) {
-      throw new NoSuchStatementException(h);
-    }
+  /**
+   * Plans {@code h}'s statement again under the binding the executor holds, replaces the cached one, and
+   * closes the old plan: closing the Calcite statement closes its result set, which hands back the
+   * ClickHouse connection a failed first frame still holds.
+   */
+  private void reprepare(StatementHandle h, PlannedStatement old, Backend backend) {
     try {
-      PreparedStatement fresh = getConnection(h.connectionId).prepareStatement(h.signature.sql);
-      getStatementCache().put(h.id, new StatementInfo(fresh));
-      // StatementInfo does not expose its statement: close it through its result set while that is open;
-      // otherwise (a result already sent is closed) the Calcite connection closes it with its others.
-      ResultSet previous = old.getResultSet();
-      if (previous != null && !previous.isClosed() && previous.getStatement() != null) {
-        previous.getStatement().close();
+      PreparedStatement fresh = getConnection(h.connectionId).prepareStatement(old.sql());
+      try {
+        limitRows(fresh, old.maxRowCount());
+      } catch (SQLException | RuntimeException e) {
+        closeAfterFailure(fresh, e);
+        throw e;
       }
+      getStatementCache().put(h.id, new PlannedStatement(fresh, old.sql(), old.maxRowCount(), backend));
+      old.statement().close();
     } catch (SQLException e) {
       throw new RuntimeException(e);
     }
-    prepared.put(h.id, backend);
+    LOG.debug("statement {} planned again for {}", h.id, backend.id());
+  }
+
+  private static void closeAfterFailure(Statement statement, Exception failure) {
+    try {
+      statement.close();
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   private void noted(int statementId, Answer<ExecuteResult> answer) {
-    backends.put(statementId, answer.backend());
     // "No ClickHouse configured" is not a failover: only a configured ClickHouse's failure is noted.
     boolean configured = failover.flatMap(Failover::breaker).isPresent();
-    FailoverNote.set(new FailoverNote(answer.backend(), configured ? answer.lakeReason() : Optional.empty()));
+    FailoverNote note = new FailoverNote(answer.backend(), configured ? answer.lakeReason() : Optional.empty());
+    notes.put(statementId, note);
+    FailoverNote.set(note);
+  }
+
+  @Override
+  public StatementHandle createStatement(ConnectionHandle ch) {
+    StatementHandle h = super.createStatement(ch);
+    owners.put(h.id, ch.id);
+    return h;
   }
 
   @Override
@@ -217,25 +276,63 @@ public final class LakegateMeta extends JdbcMeta {
     try {
       super.closeStatement(h);
     } finally {
-      backends.remove(h.id);
-      prepared.remove(h.id);
+      notes.remove(h.id);
+      owners.remove(h.id);
+    }
+  }
+
+  /**
+   * Closes the connection's statements, then the connection. Calcite's connection does not close its
+   * statements, and JdbcMeta closes them only when they expire (5 minutes later): a result the client left
+   * unread (an agent that closes the connection after the first frame) would hold its ClickHouse pooled
+   * connection, or its lake file readers, until then.
+   */
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    try {
+      List<Integer> statements = owners.entrySet().stream().filter(e -> e.getValue().equals(ch.id))
+          .map(Map.Entry::getKey).toList();
+      for (int id : statements) {
+        try {
+          closeStatement(new StatementHandle(ch.id, id, null));
+        } catch (RuntimeException e) {
+          LOG.warn("closing statement {} of connection {} failed: {}", id, ch.id, e.toString());
+        }
+      }
+      super.closeConnection(ch);
+    } finally {
+      // Statement ids are unique per server: forget those whose statements are gone.
+      notes.keySet().removeIf(id -> getStatementCache().getIfPresent(id) == null);
+      owners.keySet().removeIf(id -> getStatementCache().getIfPresent(id) == null);
     }
   }
 
   @Override
-  public void closeConnection(ConnectionHandle ch) {
-    try {
-      super.closeConnection(ch);
-    } finally {
-      // Statement ids are unique per server: forget those whose statements are gone.
-      backends.keySet().removeIf(id -> getStatementCache().getIfPresent(id) == null);
-      prepared.keySet().removeIf(id -> getStatementCache().getIfPresent(id) == null);
-    }
+  public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+    return virtualSchemaOnly.filter(super.getSchemas(ch, catalog, schemaPattern));
+  }
+
+  @Override
+  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+      List<String> typeList) {
+    return virtualSchemaOnly.filter(super.getTables(ch, catalog, schemaPattern, tableNamePattern, typeList));
+  }
+
+  @Override
+  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+      Pat columnNamePattern) {
+    return virtualSchemaOnly.filter(super.getColumns(ch, catalog, schemaPattern, tableNamePattern,
+        columnNamePattern));
   }
 
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
+    FailoverNote note = notes.get(h.id);
+    if (note != null) {
+      // The fetch's response names the backend too, also when it fails.
+      FailoverNote.set(note);
+    }
     if (resultAlreadySent(h)) {
       // JdbcMeta closes the result set with its last frame, and a further fetch would fail with
       // "ResultSet closed"; JSON callers (curl, agents) often fetch once more, so answer "no more rows".
@@ -249,7 +346,7 @@ public final class LakegateMeta extends JdbcMeta {
       }
       // offset is the number of rows already sent: a ClickHouse outage now means an incomplete answer.
       Optional<SQLException> incomplete = failover.get().executor()
-          .failureAfterRows(e, backends.getOrDefault(h.id, Backend.LAKE), offset);
+          .failureAfterRows(e, note == null ? Backend.LAKE : note.backend(), offset);
       if (incomplete.isPresent()) {
         throw new RuntimeException(incomplete.get());
       }

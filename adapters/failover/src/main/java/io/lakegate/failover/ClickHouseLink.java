@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.calcite.schema.Table;
+import org.apache.commons.dbcp2.BasicDataSourceMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,21 @@ final class ClickHouseLink implements HealthProbe, AutoCloseable {
 
   boolean isOpen() {
     return opened != null;
+  }
+
+  /** The query pool's connections in use and idle; empty until ClickHouse has been opened. */
+  Optional<PoolUsage> poolUsage() {
+    Opened current = opened;
+    if (current == null) {
+      return Optional.empty();
+    }
+    try {
+      BasicDataSourceMXBean pool = current.backend().dataSource().unwrap(BasicDataSourceMXBean.class);
+      return Optional.of(new PoolUsage(pool.getNumActive(), pool.getNumIdle(), pool.getMaxTotal()));
+    } catch (SQLException e) {
+      LOG.debug("the ClickHouse pool reports no usage: {}", e.toString());
+      return Optional.empty();
+    }
   }
 
   /** Opens ClickHouse if that has not happened yet, else asks it {@code SELECT 1}; never throws. */

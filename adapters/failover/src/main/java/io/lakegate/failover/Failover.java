@@ -94,6 +94,11 @@ public final class Failover implements AutoCloseable {
     return metrics;
   }
 
+  /** The ClickHouse query pool's usage; empty without ClickHouse or before it was first reached. */
+  public Optional<PoolUsage> clickhousePool() {
+    return clickhouse.flatMap(ClickHouseLink::poolUsage);
+  }
+
   /** Stops probing and closes the ClickHouse pools; statements still running on them fail. */
   @Override
   public void close() {

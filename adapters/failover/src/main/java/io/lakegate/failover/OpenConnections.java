@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * that a hung server would otherwise hold until the driver's socket timeout. A statement still waiting
  * for its first row is then re-run on the lake; one that already sent rows fails with a clear error.
  *
- * <p>{@link #aborts()} counts abort rounds, so an executor can tell that its statement's failure was
+ * <p>An aborted connection is also closed, which gives it back to its pool (the pool discards it).
+ * {@link #aborts()} counts abort rounds, so an executor can tell that its statement's failure was
  * caused by an abort rather than by the statement.
  */
 final class OpenConnections {
@@ -31,8 +32,8 @@ final class OpenConnections {
   }
 
   void add(Connection connection) {
-    // Calcite closes a statement's connection through Statement.getConnection(), which is the pool's
-    // connection, not the tracking proxy: forget closed ones here, so the set stays as small as the pool.
+    // Connections closed underneath (by the pool, by an abort) are forgotten here, so the set stays as
+    // small as the pool.
     open.removeIf(OpenConnections::isClosed);
     open.add(connection);
   }
@@ -44,6 +45,19 @@ final class OpenConnections {
   int size() {
     open.removeIf(OpenConnections::isClosed);
     return open.size();
+  }
+
+  /**
+   * Returns an aborted connection to its pool at once, which discards it, rather than when the statement
+   * holding it is closed (a client may keep it open for minutes). Closing a pooled connection twice is
+   * harmless.
+   */
+  private static void giveBack(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("returning an aborted ClickHouse connection to its pool failed: {}", e.toString());
+    }
   }
 
   private static boolean isClosed(Connection connection) {
@@ -70,6 +84,7 @@ final class OpenConnections {
       } catch (SQLException | RuntimeException e) {
         LOG.debug("aborting a ClickHouse connection failed (it was probably closed meanwhile): {}", e.toString());
       }
+      giveBack(connection);
       open.remove(connection);
     }
     if (!snapshot.isEmpty()) {

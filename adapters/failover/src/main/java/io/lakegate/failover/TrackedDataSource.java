@@ -16,9 +16,10 @@ import javax.sql.DataSource;
 
 /**
  * The ClickHouse pool as pushed-down statements see it: every connection it hands out is registered
- * in {@link OpenConnections} until closed, and a pool that cannot hand one out throws
- * {@link NoClickHouseConnectionException} (whatever the pool's own words were), so both can be acted
- * on by failover.
+ * in {@link OpenConnections} until closed, its statements and result sets close tolerantly
+ * ({@link CloseTolerantJdbc}, so that a broken result never keeps its connection borrowed), and a pool that
+ * cannot hand one out throws {@link NoClickHouseConnectionException} (whatever the pool's own words were),
+ * so both can be acted on by failover.
  */
 final class TrackedDataSource implements DataSource {
   private static final Method CLOSE = method("close");
@@ -106,7 +107,7 @@ final class TrackedDataSource implements DataSource {
         open.remove(connection);
       }
       try {
-        return method.invoke(connection, args);
+        return CloseTolerantJdbc.wrap(method.invoke(connection, args), proxy);
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
