@@ -55,7 +55,9 @@ import com.google.protobuf.CodedOutputStream;
  * the driver, every encoding case as raw bytes in Avatica JSON and Protobuf; and the timeout, stopping a query even
  * when its caller has gone. A well-behaved client queries the same gateway all along and must see
  * no error. One subclass per backend supplies the gateway and, where the backend keeps a statement
- * log, checks what reached it ({@link #assertBackendStatements}).
+ * log, checks what reached it ({@link #assertBackendStatements}, {@link #assertStoppedInBackend}). The
+ * connections name themselves ({@link #CORPUS_USER}, {@link #PARALLEL_USER}, {@link #RUNAWAY_USER}), so
+ * that the query log tells their queries apart.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GuardrailCorpusSuite {
@@ -68,6 +70,13 @@ abstract class GuardrailCorpusSuite {
   /** Counts a cartesian product without a limit: runs far longer than any timeout on any backend. */
   static final String RUNAWAY_QUERY = "select count(*) from partner_metrics a, quote_outcomes b"
       + " where a.quotes_requested + b.response_ms < 0";
+
+  /** The {@code user} of the connection the corpus statements run on. */
+  static final String CORPUS_USER = "corpus";
+  /** The {@code user} of the well-behaved client beside the attacks. */
+  static final String PARALLEL_USER = "parallel-client";
+  /** The {@code user} of the connections that run {@link #RUNAWAY_QUERY} into their timeout. */
+  static final String RUNAWAY_USER = "runaway";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private ParallelClient parallel;
@@ -86,10 +95,22 @@ abstract class GuardrailCorpusSuite {
   protected void assertBackendStatements(GuardrailCorpus.Case c, boolean rejected) {
   }
 
+  /** Called before a case's statement (or a runaway query) is sent: a backend with a log notes where it stands. */
+  protected void beforeStatement() {
+  }
+
+  /**
+   * Checks that the backend itself stopped the runaway query of {@link #RUNAWAY_USER} sent since
+   * {@link #beforeStatement} at its {@code timeoutMs}, and runs none of it any more. The lake path is
+   * checked by its scans ({@code awaitNoRunningScan}).
+   */
+  protected void assertStoppedInBackend(long timeoutMs) throws Exception {
+  }
+
   @BeforeAll
   void startParallelClientAndConnect() throws SQLException {
-    parallel = ParallelClient.start(() -> connect(new Properties()));
-    connection = connect(new Properties());
+    parallel = ParallelClient.start(() -> connect(user(PARALLEL_USER)));
+    connection = connect(user(CORPUS_USER));
   }
 
   @AfterAll
@@ -122,6 +143,7 @@ abstract class GuardrailCorpusSuite {
   @MethodSource("statements")
   void statement(GuardrailCorpus.Case c) throws SQLException {
     String sql = c.text();
+    beforeStatement();
     if (!c.accepted()) {
       SQLException e = assertThrows(SQLException.class, () -> rows(sql), c + " must be rejected");
       assertRejection(c, e.getSQLState(), e.getErrorCode(), e.getMessage());
@@ -258,8 +280,9 @@ abstract class GuardrailCorpusSuite {
   @Test
   void aShorterConnectionTimeoutStopsARunawayQueryAndFreesItsScan() throws Exception {
     long timeoutsBefore = rejections("TIMEOUT");
-    Properties properties = new Properties();
+    Properties properties = user(RUNAWAY_USER);
     properties.setProperty("lakegate.timeout_ms", "1000");
+    beforeStatement();
     try (Connection c = connect(properties); Statement statement = c.createStatement()) {
       SQLException e = assertThrows(SQLException.class, () -> {
         try (ResultSet rs = statement.executeQuery(RUNAWAY_QUERY)) {
@@ -276,13 +299,16 @@ abstract class GuardrailCorpusSuite {
     }
     assertEquals(timeoutsBefore + 1, rejections("TIMEOUT"));
     awaitNoRunningScan();
+    assertStoppedInBackend(1000);
   }
 
   @Test
   void aQueryWhoseCallerHasGoneIsStoppedAtItsTimeout() throws Exception {
     long timeoutsBefore = rejections("TIMEOUT");
     String id = UUID.randomUUID().toString();
-    post(Map.of("request", "openConnection", "connectionId", id, "info", Map.of("lakegate.timeout_ms", "1500")));
+    beforeStatement();
+    post(Map.of("request", "openConnection", "connectionId", id, "info",
+        Map.of("lakegate.timeout_ms", "1500", "user", RUNAWAY_USER)));
     int statement = JSON.readTree(post(Map.of("request", "createStatement", "connectionId", id)).body())
         .path("statementId").asInt();
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/"))
@@ -299,6 +325,7 @@ abstract class GuardrailCorpusSuite {
       TimeUnit.MILLISECONDS.sleep(100);
     }
     awaitNoRunningScan();
+    assertStoppedInBackend(1500);
     post(Map.of("request", "closeConnection", "connectionId", id));
   }
 
@@ -356,6 +383,12 @@ abstract class GuardrailCorpusSuite {
       }
       return rows;
     }
+  }
+
+  private static Properties user(String name) {
+    Properties properties = new Properties();
+    properties.setProperty("user", name);
+    return properties;
   }
 
   private static boolean isExplain(String sql) {

@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.lakegate.functions.LakegateFunctions;
 import io.lakegate.guardrails.CheckedStatement;
+import io.lakegate.guardrails.ExplicitTable;
 import io.lakegate.guardrails.GuardedPlan;
 import io.lakegate.guardrails.GuardrailSession;
 import io.lakegate.guardrails.Guardrails;
+import io.lakegate.guardrails.PreparationDeadline;
 import io.lakegate.guardrails.RowLimit;
 
 import java.lang.reflect.Type;
@@ -20,6 +22,7 @@ import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
@@ -42,7 +45,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * statement prepared): the {@link Guardrails} check the text before Calcite parses it and rewrite
  * the validated plan before the planner optimizes it, and every execution runs under the
  * connection's deadline; every planner gets lakegate's function rules, and the validator uses
- * {@link GatewayConformance}.
+ * {@link GatewayConformance}. Preparing a statement has the connection's timeout too: the planner
+ * stops exploring at the deadline and the statement is refused ({@link PreparationDeadline}).
  *
  * <p>The lake scan also registers the function rules, but only for plans that still contain a
  * scan when Volcano starts; a query over {@code VALUES} only, or one Calcite proves empty
@@ -56,6 +60,8 @@ final class LakegatePrepare extends CalcitePrepareImpl {
   private CheckedStatement checked;
   /** What the plan rules did to it ({@link RowLimit#NONE} until they ran). */
   private RowLimit rowLimit = RowLimit.NONE;
+  /** The deadline of the statement being prepared; null outside {@link #prepareSql}. */
+  private PreparationDeadline preparation;
 
   LakegatePrepare(Guardrails guardrails, GuardrailSession session) {
     this.guardrails = requireNonNull(guardrails, "guardrails");
@@ -72,8 +78,22 @@ final class LakegatePrepare extends CalcitePrepareImpl {
     if (query.sql == null) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
+    try (PreparationDeadline deadline = guardrails.startPreparation(session)) {
+      preparation = deadline;
+      try {
+        return prepareChecked(context, query.sql, elementType, maxRowCount);
+      } catch (RuntimeException e) {
+        throw deadline.failure(e);
+      } finally {
+        preparation = null;
+      }
+    }
+  }
+
+  private <T> CalciteSignature<T> prepareChecked(CalcitePrepare.Context context, String sql, Type elementType,
+      long maxRowCount) {
     try {
-      checked = guardrails.checkStatement(query.sql, parserConfig(context.config()));
+      checked = guardrails.checkStatement(sql, parserConfig(context.config()));
     } catch (SqlParseException e) {
       // Worded as Calcite words its own parse failures, so that errors read the same either way.
       throw new IllegalArgumentException("parse failed: " + e.getMessage(), e);
@@ -104,10 +124,18 @@ final class LakegatePrepare extends CalcitePrepareImpl {
     return parserFactory == null ? parserConfig : parserConfig.withParserFactory(parserFactory);
   }
 
+  /** Calcite's planner with lakegate's function rules, watching the preparation's deadline. */
   @Override
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
       org.apache.calcite.plan.@Nullable Context externalContext, @Nullable RelOptCostFactory costFactory) {
-    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    org.apache.calcite.plan.Context context = externalContext;
+    if (preparation != null) {
+      // Calcite's own default context (the connection's configuration), plus the flag the planner checks.
+      context = externalContext == null
+          ? Contexts.of(prepareContext.config(), preparation.cancelFlag())
+          : Contexts.chain(externalContext, Contexts.of(preparation.cancelFlag()));
+    }
+    RelOptPlanner planner = super.createPlanner(prepareContext, context, costFactory);
     LakegateFunctions.register(planner);
     return planner;
   }
@@ -130,8 +158,10 @@ final class LakegatePrepare extends CalcitePrepareImpl {
 
   /**
    * Calcite's preparing statement whose validator conforms to {@link GatewayConformance}, which
-   * prepares only the tree the guardrails checked, and whose plan the guardrails rewrite before it
-   * is optimized (also for {@code EXPLAIN PLAN FOR}, which optimizes the same way).
+   * prepares only the tree the guardrails checked (a top-level {@code TABLE t} as its
+   * {@link ExplicitTable SELECT}), whose plan the guardrails rewrite before it is optimized (also for
+   * {@code EXPLAIN PLAN FOR}, which optimizes the same way), and which refuses a plan whose
+   * optimization ran past the preparation's deadline (the planner stopped early).
    */
   private static final class GatewayPreparingStmt extends CalcitePreparingStmt {
     private final LakegatePrepare prepare;
@@ -156,7 +186,14 @@ final class LakegatePrepare extends CalcitePrepareImpl {
     public PreparedResult prepareSql(SqlNode sqlQuery, SqlNode sqlNodeOriginal, Class<?> runtimeContextClass,
         SqlValidator validator, boolean needsValidation) {
       prepare.checked().requireSameTree(sqlNodeOriginal);
-      return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
+      SqlNode statement = ExplicitTable.asSelect(sqlQuery);
+      PreparedResult prepared =
+          super.prepareSql(statement, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
+      if (statement != sqlQuery) {
+        // CalcitePrepareImpl then asks the validator for the row type of the statement it parsed.
+        validator.setValidatedNodeType(sqlQuery, validator.getValidatedNodeType(statement));
+      }
+      return prepared;
     }
 
     @Override
@@ -164,7 +201,11 @@ final class LakegatePrepare extends CalcitePrepareImpl {
         List<CalciteSchema.LatticeEntry> lattices) {
       GuardedPlan guarded = prepare.guardrails.rewritePlan(root, prepare.checked());
       prepare.rowLimit = guarded.rowLimit();
-      return super.optimize(guarded.root(), materializations, lattices);
+      RelRoot optimized = super.optimize(guarded.root(), materializations, lattices);
+      if (prepare.preparation != null) {
+        prepare.preparation.check();
+      }
+      return optimized;
     }
   }
 }

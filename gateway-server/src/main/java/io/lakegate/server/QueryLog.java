@@ -56,7 +56,8 @@ final class QueryLog {
 
   /** A query that has started and is not logged yet; its result may still be streaming. */
   static final class Query {
-    private final String id = UUID.randomUUID().toString();
+    /** Until the query executes, an id of its own; then its execution's, which its ClickHouse statements carry. */
+    private volatile String id = UUID.randomUUID().toString();
     private final StatementKey key;
     private final String user;
     private final String sql;
@@ -85,9 +86,13 @@ final class QueryLog {
       return rows.get();
     }
 
-    /** Records the guardrails' notes of the query's execution (its row limit and timeout). */
+    /**
+     * Records the guardrails' notes of the query's execution (its row limit and timeout) and takes
+     * the execution's id, so that the line names the query as ClickHouse's {@code query_id} does.
+     */
     void guardrails(GuardrailNotes.Note note) {
       guardrails = note.summary() + " ";
+      id = note.queryId();
     }
 
     /** Records which backend answered the query's execute (and why the lake did). */

@@ -10,8 +10,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The data context of one execution, as Calcite's generated code and the backends' scans read it,
- * with the execution's own cancel flag ({@code cancelFlag}) and timeout ({@code timeout}, ms) from
- * its {@link QueryDeadline}; every other variable comes from the connection's context.
+ * with the execution's own cancel flag ({@code cancelFlag}) from its {@link QueryDeadline} and no
+ * client-side timeout ({@code timeout} is 0); every other variable comes from the connection's context.
+ *
+ * <p>Calcite's JDBC adapter would turn a {@code timeout} into {@code Statement.setQueryTimeout} in
+ * whole seconds, rounded down, and refuse to send a statement with less than a second left (so a
+ * 1000 ms timeout could never reach ClickHouse); the deadline reaches backends through
+ * {@link QueryExecution} instead, to the millisecond.
  */
 final class DeadlineDataContext implements DataContext {
   private final DataContext delegate;
@@ -43,7 +48,7 @@ final class DeadlineDataContext implements DataContext {
       return deadline.cancelFlag();
     }
     if (Variable.TIMEOUT.camelName.equals(name)) {
-      return deadline.timeoutMs();
+      return 0L;
     }
     return delegate.get(name);
   }

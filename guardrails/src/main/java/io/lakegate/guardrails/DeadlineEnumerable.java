@@ -9,23 +9,27 @@ import org.apache.calcite.linq4j.Enumerator;
 /**
  * The rows of one execution under its {@link QueryDeadline}: a failure after the deadline expired
  * (a scan that saw the cancel flag, a backend that gave up) becomes the TIMEOUT error, a row asked
- * for after it is refused, and the timer is released when the rows are exhausted or closed.
+ * for after it is refused, and the timer is released when the rows are exhausted or closed. Every
+ * call into the rows runs with the {@link QueryExecution} bound to the calling thread, because it
+ * may start a backend statement (a lazily opened input of a join or a union).
  */
 final class DeadlineEnumerable<T> extends AbstractEnumerable<T> {
   private final Enumerable<T> rows;
+  private final QueryExecution execution;
   private final QueryDeadline deadline;
   private final GuardrailMetrics metrics;
 
-  DeadlineEnumerable(Enumerable<T> rows, QueryDeadline deadline, GuardrailMetrics metrics) {
+  DeadlineEnumerable(Enumerable<T> rows, QueryExecution execution, GuardrailMetrics metrics) {
     this.rows = requireNonNull(rows, "rows");
-    this.deadline = requireNonNull(deadline, "deadline");
+    this.execution = requireNonNull(execution, "execution");
+    this.deadline = execution.deadline();
     this.metrics = requireNonNull(metrics, "metrics");
   }
 
   @Override
   public Enumerator<T> enumerator() {
     Enumerator<T> delegate;
-    try {
+    try (QueryExecution.Scope scope = execution.enter()) {
       delegate = rows.enumerator();
     } catch (RuntimeException e) {
       throw timedOut(e);
@@ -42,7 +46,7 @@ final class DeadlineEnumerable<T> extends AbstractEnumerable<T> {
           throw timedOut(null);
         }
         boolean more;
-        try {
+        try (QueryExecution.Scope scope = execution.enter()) {
           more = delegate.moveNext();
         } catch (RuntimeException e) {
           throw timedOut(e);
@@ -55,13 +59,17 @@ final class DeadlineEnumerable<T> extends AbstractEnumerable<T> {
 
       @Override
       public void reset() {
-        delegate.reset();
+        try (QueryExecution.Scope scope = execution.enter()) {
+          delegate.reset();
+        }
       }
 
       @Override
       public void close() {
         deadline.finish();
-        delegate.close();
+        try (QueryExecution.Scope scope = execution.enter()) {
+          delegate.close();
+        }
       }
     };
   }

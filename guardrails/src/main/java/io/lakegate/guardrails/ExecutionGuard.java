@@ -2,6 +2,8 @@ package io.lakegate.guardrails;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.UUID;
+
 import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 import org.apache.calcite.linq4j.Enumerable;
@@ -9,7 +11,8 @@ import org.apache.calcite.linq4j.Enumerable;
 /**
  * Puts every execution of a prepared statement under a deadline: the signature Calcite prepared
  * is wrapped so that each execution starts a {@link QueryDeadline}, runs with that deadline's cancel
- * flag and timeout in its data context, and publishes its {@link GuardrailNotes}.
+ * flag in its data context and as the thread's {@link QueryExecution}, and publishes its
+ * {@link GuardrailNotes}.
  */
 final class ExecutionGuard {
   private final QueryTimer timer;
@@ -34,14 +37,18 @@ final class ExecutionGuard {
       RowLimit rowLimit) {
     QueryDeadline deadline = timer.start(session.timeoutMs());
     metrics.executed(rowLimit);
-    GuardrailNotes.publish(new GuardrailNotes.Note(rowLimit, session.timeoutMs()));
+    // A request that runs the statement again (failover re-runs it on the lake) keeps the id of its first run.
+    String id = GuardrailNotes.pending().map(GuardrailNotes.Note::queryId)
+        .orElseGet(() -> UUID.randomUUID().toString());
+    GuardrailNotes.publish(new GuardrailNotes.Note(id, rowLimit, session.timeoutMs()));
+    QueryExecution execution = new QueryExecution(id, deadline);
     Enumerable<T> rows;
-    try {
+    try (QueryExecution.Scope scope = execution.enter()) {
       rows = prepared.enumerable(new DeadlineDataContext(dataContext, deadline));
     } catch (RuntimeException e) {
       // Calcite computes a result of one row (an aggregate without GROUP BY) already here.
       throw deadline.failure(e, metrics);
     }
-    return new DeadlineEnumerable<>(rows, deadline, metrics);
+    return new DeadlineEnumerable<>(rows, execution, metrics);
   }
 }

@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the guardrails did to the statement that has just started executing on this thread (its row
- * limit and timeout), for the query log: Avatica's protocol has no place for an SQL warning, so a
- * lowered limit is reported there and in the metrics. The gateway's request thread reads it right
- * after the execute request it served.
+ * What the guardrails did to the statement that has just started executing on this thread (its
+ * execution id, row limit and timeout), for the query log: Avatica's protocol has no place for an
+ * SQL warning, so a lowered limit is reported there and in the metrics, and the query log takes the
+ * execution's id as its own, so that the id a backend received ({@link QueryExecution#id()}) is the
+ * one of the query's log line. The gateway's request thread reads it right after the execute
+ * request it served.
  */
 public final class GuardrailNotes {
   private static final ThreadLocal<Note> CURRENT = new ThreadLocal<>();
@@ -20,11 +22,13 @@ public final class GuardrailNotes {
   /**
    * The notes of one execution.
    *
+   * @param queryId the execution's id, as its backend statements carry it
    * @param rowLimit the limit of the result
    * @param timeoutMs the execution's timeout
    */
-  public record Note(RowLimit rowLimit, long timeoutMs) {
+  public record Note(String queryId, RowLimit rowLimit, long timeoutMs) {
     public Note {
+      requireNonNull(queryId, "queryId");
       requireNonNull(rowLimit, "rowLimit");
     }
 
@@ -47,6 +51,11 @@ public final class GuardrailNotes {
 
   static void publish(Note note) {
     CURRENT.set(note);
+  }
+
+  /** The notes published on this thread and not taken yet (an earlier execution of the same request). */
+  static Optional<Note> pending() {
+    return Optional.ofNullable(CURRENT.get());
   }
 
   /** The notes of the execution that last started on this thread, once; empty afterwards. */

@@ -30,6 +30,8 @@ import org.apache.calcite.sql.parser.SqlParser;
  *   <li>{@link #guardExecution} around every execution: the query deadline.
  * </ol>
  *
+ * <p>Preparing a statement has a deadline of its own ({@link #startPreparation}).
+ *
  * <p>Connections are checked by {@link #openSession}. Every rejection is a
  * {@link GuardrailViolation} and is counted in {@link #metrics()}.
  */
@@ -95,6 +97,15 @@ public final class Guardrails implements AutoCloseable {
   /** The settings of a connection that asked for nothing (the policy's). */
   public GuardrailSession defaultSession() {
     return new GuardrailSession(policy.queryTimeoutMs());
+  }
+
+  /**
+   * Starts the deadline of preparing one statement of a connection (its timeout from now); close
+   * it when the statement is prepared.
+   */
+  public PreparationDeadline startPreparation(GuardrailSession session) {
+    requireNonNull(session, "session");
+    return new PreparationDeadline(timer.start(session.timeoutMs()), metrics);
   }
 
   /**

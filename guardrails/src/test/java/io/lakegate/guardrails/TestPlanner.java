@@ -51,7 +51,8 @@ final class TestPlanner {
       if (parsed instanceof SqlExplain explain) {
         parsed = explain.getExplicandum();
       }
-      return planner.rel(planner.validate(parsed));
+      // As the gateway prepares it: Calcite cannot prepare a top-level TABLE t as it is.
+      return planner.rel(planner.validate(ExplicitTable.asSelect(parsed)));
     } finally {
       planner.close();
     }

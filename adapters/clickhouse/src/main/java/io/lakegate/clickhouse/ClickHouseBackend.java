@@ -84,7 +84,10 @@ public final class ClickHouseBackend implements AutoCloseable {
     return parent.add(name, createSchema(parent, name));
   }
 
-  /** The pool every pushed-down query runs on. */
+  /**
+   * The pool every pushed-down query runs on: a statement created for a query execution of the
+   * guardrails carries its id as {@code query_id} and its deadline ({@link StatementDeadline}).
+   */
   public DataSource dataSource() {
     return queryPool;
   }

@@ -12,8 +12,9 @@ import org.apache.commons.dbcp2.BasicDataSource;
 
 /**
  * Builds the pools of clickhouse-jdbc connections (Apache Commons DBCP2, the pool Calcite itself
- * uses): every clickhouse-jdbc {@code Connection} builds its own HTTP client and asks the server
- * for its version, so connections are pooled rather than opened per query.
+ * uses, as {@link ClickHousePool}: the gateway's query ids and deadlines on every statement): every
+ * clickhouse-jdbc {@code Connection} builds its own HTTP client and asks the server for its version,
+ * so connections are pooled rather than opened per query.
  *
  * <p>Connections are not validated when borrowed: a clickhouse-jdbc connection is an HTTP client
  * that reconnects by itself, and its {@code isValid} sends {@code SELECT 1}, which would double the
@@ -52,7 +53,7 @@ final class PooledDataSources {
       int socketTimeoutMs) {
     requireNonNull(config, "config");
     requireNonNull(settings, "settings");
-    BasicDataSource pool = new BasicDataSource();
+    BasicDataSource pool = new ClickHousePool(Duration.ofSeconds(config.maxExecutionTimeSeconds()));
     pool.setDriverClassName(DRIVER_CLASS);
     pool.setUrl(config.url());
     pool.setUsername(config.user());
@@ -85,8 +86,9 @@ final class PooledDataSources {
     p.setProperty("socket_timeout", Integer.toString(socketTimeoutMs));
     // A retried query would run twice on a slow server; failover decides what happens next.
     p.setProperty("retry", "0");
-    // One JDBC connection is used by one thread at a time: one HTTP connection is enough.
-    p.setProperty("max_open_connections", "1");
+    // One JDBC connection is used by one thread at a time, but Statement.cancel() sends its KILL QUERY
+    // through the same HTTP client while the query's own request is still waiting: two HTTP connections.
+    p.setProperty("max_open_connections", "2");
     for (Map.Entry<String, String> setting : settings.settings().entrySet()) {
       p.setProperty(SETTING_PREFIX + setting.getKey(), setting.getValue());
     }
