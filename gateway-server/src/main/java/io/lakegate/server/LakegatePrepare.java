@@ -37,6 +37,7 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -194,6 +195,19 @@ final class LakegatePrepare extends CalcitePrepareImpl {
         validator.setValidatedNodeType(sqlQuery, validator.getValidatedNodeType(statement));
       }
       return prepared;
+    }
+
+    /**
+     * Keeps {@code IN (literal, ...)} a filter, however long the list. Calcite's default turns a list of
+     * more than 20 values into a join with a VALUES relation: ClickHouse would get the whole table
+     * without its limit (the join running in the gateway), or a VALUES of thousands of rows whose SQL
+     * is a UNION ALL chain too deep to generate. As a filter it is pushed to ClickHouse as one
+     * {@code IN} and prunes row groups on the lake.
+     */
+    @Override
+    protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator, Prepare.CatalogReader catalogReader,
+        SqlToRelConverter.Config config) {
+      return super.getSqlToRelConverter(validator, catalogReader, config.withInSubQueryThreshold(Integer.MAX_VALUE));
     }
 
     @Override

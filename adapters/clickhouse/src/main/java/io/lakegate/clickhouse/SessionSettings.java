@@ -56,6 +56,11 @@ public record SessionSettings(Map<String, String> settings) {
     // JOIN ON conditions that compare both sides other than by equality (e.g. a date within a
     // validity range): experimental on 24.8, accepted and harmless on 26.5.
     s.put("allow_experimental_join_condition", "1");
+    // A name means the column of that name, as in SQL, not an alias of the same name given elsewhere in
+    // the SELECT: Calcite reuses generated names ($f1) for a column and an aggregate over it
+    // (EXCEPT's COUNT(*) FILTER (WHERE $f1 = 0) AS $f1), which ClickHouse otherwise reads as an
+    // aggregate inside itself (ILLEGAL_AGGREGATION, 184).
+    s.put("prefer_column_name_to_alias", "1");
     // A file that lacks a column, or holds NULL in a non-Nullable one, is an error, not zeros.
     s.put("input_format_parquet_allow_missing_columns", "0");
     s.put("input_format_null_as_default", "0");

@@ -42,6 +42,7 @@ class SessionSettingsTest {
         Map.entry("intersect_default_mode", "DISTINCT"),
         Map.entry("except_default_mode", "DISTINCT"),
         Map.entry("count_distinct_implementation", "uniqExact"),
+        Map.entry("prefer_column_name_to_alias", "1"),
         Map.entry("allow_experimental_join_condition", "1"),
         Map.entry("input_format_parquet_allow_missing_columns", "0"),
         Map.entry("input_format_null_as_default", "0")), expected);
