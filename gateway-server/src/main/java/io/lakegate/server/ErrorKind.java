@@ -23,6 +23,8 @@ public enum ErrorKind {
   BACKEND_FAILED("08006", 1401),
   /** ClickHouse rejected a statement the gateway accepted (a dialect gap, or a value it cannot parse). */
   BACKEND_REJECTED("HY000", 1402),
+  /** Every pooled ClickHouse connection stayed busy: retry; the breaker and the route are unchanged. */
+  BACKEND_BUSY("53300", 1403),
   INTERNAL("XX000", 1999);
 
   private final String sqlState;

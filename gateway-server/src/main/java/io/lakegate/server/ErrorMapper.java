@@ -2,6 +2,7 @@ package io.lakegate.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.lakegate.failover.ClickHouseBusyException;
 import io.lakegate.failover.FailureClassifier;
 import io.lakegate.failover.FailureKind;
 import io.lakegate.guardrails.GuardrailRule;
@@ -127,6 +128,10 @@ final class ErrorMapper {
         && String.valueOf(incomplete.getMessage()).startsWith(INCOMPLETE_PREFIX)) {
       // Failover's own message names the problem and what to do.
       return ErrorKind.BACKEND_FAILED.error(incomplete.getMessage());
+    }
+    ClickHouseBusyException busy = find(e, ClickHouseBusyException.class);
+    if (busy != null) {
+      return ErrorKind.BACKEND_BUSY.error(busy.getMessage());
     }
     if (FailureClassifier.classify(e).kind() == FailureKind.QUERY_ERROR) {
       return clickhouseRejected(find(e, ServerException.class));

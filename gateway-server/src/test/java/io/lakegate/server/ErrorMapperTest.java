@@ -80,6 +80,16 @@ class ErrorMapperTest {
   }
 
   @Test
+  void aBusyClickHousePoolIsToldAsSuchNotAsAnInternalError() {
+    String message = "all ClickHouse connections of the gateway stayed busy; run the query again in a moment";
+    GatewayError error = MAPPER.map(new java.sql.SQLException("Error while executing SQL",
+        new io.lakegate.failover.ClickHouseBusyException(message, new java.util.NoSuchElementException())), "q1");
+    assertEquals("53300", error.sqlState());
+    assertEquals(ErrorKind.BACKEND_BUSY.code(), error.code());
+    assertEquals(message, error.message());
+  }
+
+  @Test
   void parseErrorIsTheFirstLineOfCalcitesMessage() {
     GatewayError error = MAPPER.map(failure("selec 1"), "q1");
     assertEquals("42000", error.sqlState());

@@ -33,9 +33,14 @@ final class PooledDataSources {
   private PooledDataSources() {
   }
 
-  /** The pool that runs queries: {@code config.poolSize()} connections with the session settings. */
+  /**
+   * The pool that runs queries: {@code config.poolSize()} connections with the session settings. When
+   * all are in use a statement waits its turn, for as long as a query may run: a busy pool is not an
+   * outage (failover tells the two apart) and queueing costs less than answering from the lake.
+   */
   static BasicDataSource queryPool(ClickHouseConfig config, SessionSettings settings) {
-    return pool(config, settings, config.poolSize(), config.socketTimeoutMs());
+    return pool(config, settings, config.poolSize(), config.socketTimeoutMs(),
+        Duration.ofSeconds(config.maxExecutionTimeSeconds()));
   }
 
   /**
@@ -46,11 +51,11 @@ final class PooledDataSources {
     ClickHouseConfig quick = new ClickHouseConfig(config.url(), config.user(), config.password(), config.database(),
         Math.min(config.connectTimeoutMs(), timeoutMs), config.socketTimeoutMs(), 1, config.maxExecutionTimeSeconds(),
         config.maxResultRows());
-    return pool(quick, settings, 1, timeoutMs);
+    return pool(quick, settings, 1, timeoutMs, Duration.ofMillis(quick.connectTimeoutMs()));
   }
 
   private static BasicDataSource pool(ClickHouseConfig config, SessionSettings settings, int size,
-      int socketTimeoutMs) {
+      int socketTimeoutMs, Duration maxWait) {
     requireNonNull(config, "config");
     requireNonNull(settings, "settings");
     BasicDataSource pool = new ClickHousePool(Duration.ofSeconds(config.maxExecutionTimeSeconds()));
@@ -64,8 +69,7 @@ final class PooledDataSources {
     pool.setMaxIdle(size);
     pool.setMinIdle(0);
     pool.setInitialSize(0);
-    // Waiting for a free pooled connection is bounded like a connect.
-    pool.setMaxWait(Duration.ofMillis(config.connectTimeoutMs()));
+    pool.setMaxWait(maxWait);
     pool.setTestOnBorrow(false);
     pool.setTestOnCreate(false);
     pool.setTestOnReturn(false);

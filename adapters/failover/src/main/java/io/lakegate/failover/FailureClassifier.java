@@ -63,6 +63,10 @@ public final class FailureClassifier {
     Failure wrapper = null;
     int depth = 0;
     for (Throwable t = failure; t != null && depth < MAX_DEPTH && seen.add(t); t = t.getCause(), depth++) {
+      if (t instanceof ClickHouseBusyException) {
+        // The gateway's own pool is exhausted; ClickHouse may be perfectly healthy.
+        return Failure.other("no free ClickHouse connection in the gateway's pool");
+      }
       if (t instanceof ServerException server) {
         // ClickHouse's own answer decides, whatever the wrappers above it say.
         return server(server);

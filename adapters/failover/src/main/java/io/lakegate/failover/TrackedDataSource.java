@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.NoSuchElementException;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -38,6 +39,11 @@ final class TrackedDataSource implements DataSource {
     try {
       connection = pool.getConnection();
     } catch (SQLException e) {
+      if (e.getCause() instanceof NoSuchElementException) {
+        // DBCP's pool timed out waiting for a connection to come back: busy, not down.
+        throw new ClickHouseBusyException("all ClickHouse connections of the gateway stayed busy for as long as a"
+            + " query may wait; run the query again in a moment (an operator can raise clickhouse.poolSize)", e);
+      }
       throw new NoClickHouseConnectionException("cannot get a ClickHouse connection: " + e.getMessage(), e);
     }
     open.add(connection);
