@@ -219,6 +219,13 @@ class FailoverIT {
   /** {@code /health} says the gateway is up and serving from the lake because ClickHouse is unavailable. */
   private static void assertServedByTheLake(String reason) throws IOException, InterruptedException {
     JsonNode health = http.health();
+    // The breaker reports the latest probe's finding: the failure that opened it may have come from a
+    // server half way through dying ("request failed"), the next probe finds the port refused.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!health.path("clickhouse").path("reason").asText().contains(reason) && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(100);
+      health = http.health();
+    }
     assertEquals("UP", health.path("status").asText(), health.toString());
     assertEquals("lake", health.path("backend").asText(), health.toString());
     assertEquals("OPEN", health.path("clickhouse").path("state").asText(), health.toString());

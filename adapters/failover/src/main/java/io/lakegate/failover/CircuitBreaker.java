@@ -98,10 +98,15 @@ public final class CircuitBreaker implements AutoCloseable {
     }
   }
 
-  /** Opens the breaker (if closed) because of {@code reason}. */
+  /**
+   * Opens the breaker (if closed) because of {@code reason}; when it is open already, {@code reason}
+   * becomes the reason it reports, so that /health tells the latest probe's finding (the first failure
+   * may have been a half-dead server's "request failed", the next probes a plain "connection refused").
+   */
   void open(String reason) {
     synchronized (this) {
       if (state == State.OPEN) {
+        openReason = reason;
         return;
       }
       state = State.OPEN;
