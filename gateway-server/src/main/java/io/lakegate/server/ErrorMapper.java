@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.clickhouse.client.api.ServerException;
@@ -92,6 +93,7 @@ final class ErrorMapper {
     if (parse != null) {
       String message = "SQL parse error: " + firstLine(parse.getMessage());
       return ErrorKind.SYNTAX.error(reservedWords.hint(parse)
+          .or(() -> systemTablesHint(parse))
           .map(hint -> message.replaceFirst("\\.$", "") + hint)
           .orElse(message));
     }
@@ -142,6 +144,19 @@ final class ErrorMapper {
       return ErrorKind.STATEMENT.error(sql.getMessage());
     }
     return internal(errorId);
+  }
+
+  /**
+   * {@code system.tables} fails to parse ({@code SYSTEM} is a keyword of Calcite's grammar) before the
+   * allowlist could name the problem; say it here: ClickHouse's system tables are not in the schema.
+   */
+  private Optional<String> systemTablesHint(SqlParseException e) {
+    String text = String.valueOf(e.getMessage());
+    if (!text.contains("Encountered \"system") && !text.contains("keyword 'SYSTEM'")) {
+      return Optional.empty();
+    }
+    return Optional.of("; ClickHouse's system tables are not part of lakegate's schema '" + schemaName
+        + "': its tables are " + String.join(", ", tables));
   }
 
   /** ClickHouse's rejection of a statement, as one short line without server details. */

@@ -90,6 +90,14 @@ class ErrorMapperTest {
   }
 
   @Test
+  void systemTablesAreNamedAsOutsideTheSchema() {
+    GatewayError error = MAPPER.map(failure("select * from system.tables"), "q1");
+    assertEquals("42000", error.sqlState());
+    assertTrue(error.message().contains("ClickHouse's system tables are not part of lakegate's schema 'analytics':"
+        + " its tables are partner_metrics, quote_outcomes, commission_history"), error.message());
+  }
+
+  @Test
   void parseErrorIsTheFirstLineOfCalcitesMessage() {
     GatewayError error = MAPPER.map(failure("selec 1"), "q1");
     assertEquals("42000", error.sqlState());
