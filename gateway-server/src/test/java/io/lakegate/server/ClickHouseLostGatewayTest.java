@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,10 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 class ClickHouseLostGatewayTest {
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseLostGatewayTest.class);
-  private static final String DDL_LAKE_PATH = "/var/lib/clickhouse/user_files/lake/";
   private static final Path DIR = Path.of("target", "clickhouse-lost").toAbsolutePath();
-  private static final String USER = "lakegate_ro";
-  private static final String PASSWORD = "ro-secret";
   private static final ObjectMapper JSON = new ObjectMapper();
   /**
    * Every pair of quotes of the same day with a few of their columns: one ClickHouse statement (join and
@@ -96,12 +92,14 @@ class ClickHouseLostGatewayTest {
     Path lakeRoot = TestLake.model().getParent().resolve("lake");
     Files.createDirectories(DIR);
     engine = ClickHouseTestEngine.start(ClickHouseTestEngine.Options.builder()
-        .user(USER, PASSWORD, Map.of("readonly", "2", "max_execution_time", "5"))
+        .user(TestClickHouse.USER, TestClickHouse.PASSWORD, Map.of("readonly", "2", "max_execution_time", "5"))
         .user("default", "")
-        .startupSql(ddlFiles(lakeRoot).toArray(Path[]::new))
+        .startupSql(TestClickHouse.ddlFiles(lakeRoot, DIR).toArray(Path[]::new))
         .threads(2)
         .build());
-    server = new GatewayServer(new ServerConfig(model(engine.jdbcUrl() + "?socket_rcvbuf=" + RECEIVE_BUFFER_BYTES),
+    server = new GatewayServer(new ServerConfig(TestClickHouse.model(DIR, engine.jdbcUrl() + "?socket_rcvbuf=" + RECEIVE_BUFFER_BYTES,
+            // Room to read the big result; the timeout is not what these tests are about.
+            operand -> ((ObjectNode) operand.path("policy")).put("maxRowLimit", 1_000_000).put("queryTimeoutMs", 30_000)),
         "127.0.0.1", 0, false, false)).start();
     try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(BIG_COUNT)) {
       assertTrue(rs.next());
@@ -375,40 +373,5 @@ class ClickHouseLostGatewayTest {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request), StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The test lake's model.json with ClickHouse at {@code url}, fast probes, and room for big results. */
-  private static Path model(String url) throws IOException {
-    ObjectNode model = (ObjectNode) JSON.readTree(TestLake.model().toFile());
-    ObjectNode operand = (ObjectNode) model.path("schemas").path(0).path("operand");
-    ObjectNode clickhouse = (ObjectNode) operand.path("clickhouse");
-    clickhouse.put("url", url);
-    clickhouse.put("user", USER);
-    clickhouse.put("password", PASSWORD);
-    ObjectNode failover = (ObjectNode) operand.path("failover");
-    failover.put("probeIntervalMs", 200);
-    failover.put("healthCheckIntervalMs", 200);
-    failover.put("probeTimeoutMs", 500);
-    // Room to read the big result; the timeout is not what these tests are about.
-    ((ObjectNode) operand.path("policy")).put("maxRowLimit", 1_000_000).put("queryTimeoutMs", 30_000);
-    Path file = DIR.resolve("model.json");
-    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), model);
-    return file;
-  }
-
-  /** The project's ddl/nfs files with the lake path replaced by {@code lake}'s, in name order. */
-  private static List<Path> ddlFiles(Path lake) throws IOException {
-    Path into = DIR.resolve("ddl");
-    Files.createDirectories(into);
-    List<Path> copies = new ArrayList<>();
-    try (Stream<Path> files = Files.list(Path.of("..", "ddl", "nfs"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
-        String sql = Files.readString(file, StandardCharsets.UTF_8);
-        Path copy = into.resolve("nfs-" + file.getFileName());
-        Files.writeString(copy, sql.replace(DDL_LAKE_PATH, lake.toAbsolutePath() + "/"), StandardCharsets.UTF_8);
-        copies.add(copy);
-      }
-    }
-    return copies;
   }
 }

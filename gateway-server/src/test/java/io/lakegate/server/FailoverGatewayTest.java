@@ -9,7 +9,6 @@ import io.lakegate.testing.clickhouse.ClickHouseTestEngine;
 import io.lakegate.testing.clickhouse.StatementRecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +28,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,10 +39,7 @@ import org.junit.jupiter.api.Test;
  * killed, and by ClickHouse again after it restarts.
  */
 class FailoverGatewayTest {
-  private static final String DDL_LAKE_PATH = "/var/lib/clickhouse/user_files/lake/";
   private static final Path DIR = Path.of("target", "failover-gateway").toAbsolutePath();
-  private static final String USER = "lakegate_ro";
-  private static final String PASSWORD = "ro-secret";
   private static final String SQL = "select network, count(*) as n, sum(quotes_won) as won from partner_metrics"
       + " group by network order by network";
   private static final long RECOVERY_MS = 20_000;
@@ -57,12 +52,13 @@ class FailoverGatewayTest {
     Path lakeRoot = TestLake.model().getParent().resolve("lake");
     Files.createDirectories(DIR);
     engine = ClickHouseTestEngine.start(ClickHouseTestEngine.Options.builder()
-        .user(USER, PASSWORD, Map.of("readonly", "2", "max_execution_time", "5"))
+        .user(TestClickHouse.USER, TestClickHouse.PASSWORD, Map.of("readonly", "2", "max_execution_time", "5"))
         .user("default", "")
-        .startupSql(ddlFiles(lakeRoot).toArray(Path[]::new))
+        .startupSql(TestClickHouse.ddlFiles(lakeRoot, DIR).toArray(Path[]::new))
         .threads(2)
         .build());
-    server = new GatewayServer(new ServerConfig(model(engine.jdbcUrl()), "127.0.0.1", 0, false, false)).start();
+    Path model = TestClickHouse.model(DIR, engine.jdbcUrl(), operand -> { });
+    server = new GatewayServer(new ServerConfig(model, "127.0.0.1", 0, false, false)).start();
   }
 
   @AfterAll
@@ -196,39 +192,5 @@ class FailoverGatewayTest {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The test lake's model.json with ClickHouse at {@code url} and fast probes. */
-  private static Path model(String url) throws IOException {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode model = (ObjectNode) mapper.readTree(TestLake.model().toFile());
-    ObjectNode operand = (ObjectNode) model.path("schemas").path(0).path("operand");
-    ObjectNode clickhouse = (ObjectNode) operand.path("clickhouse");
-    clickhouse.put("url", url);
-    clickhouse.put("user", USER);
-    clickhouse.put("password", PASSWORD);
-    ObjectNode failover = (ObjectNode) operand.path("failover");
-    failover.put("probeIntervalMs", 200);
-    failover.put("healthCheckIntervalMs", 200);
-    failover.put("probeTimeoutMs", 500);
-    Path file = DIR.resolve("model.json");
-    mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), model);
-    return file;
-  }
-
-  /** The project's ddl/nfs files with the lake path replaced by {@code lake}'s, in name order. */
-  private static List<Path> ddlFiles(Path lake) throws IOException {
-    Path into = DIR.resolve("ddl");
-    Files.createDirectories(into);
-    List<Path> copies = new ArrayList<>();
-    try (Stream<Path> files = Files.list(Path.of("..", "ddl", "nfs"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
-        String sql = Files.readString(file, StandardCharsets.UTF_8);
-        Path copy = into.resolve("nfs-" + file.getFileName());
-        Files.writeString(copy, sql.replace(DDL_LAKE_PATH, lake.toAbsolutePath() + "/"), StandardCharsets.UTF_8);
-        copies.add(copy);
-      }
-    }
-    return copies;
   }
 }
