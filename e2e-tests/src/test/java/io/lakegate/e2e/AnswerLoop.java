@@ -2,7 +2,6 @@ package io.lakegate.e2e;
 
 import static java.util.Objects.requireNonNull;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -123,8 +122,8 @@ final class AnswerLoop implements AutoCloseable {
   }
 
   /**
-   * A clear error or a problem. Avatica's driver (shaded in the thin driver, so known here only by its
-   * method) throws a failed fetch as an unchecked exception that carries the SQLSTATE.
+   * A clear error or a problem. The thin driver reports a failed fetch, like a failed execute, as an
+   * SQLException with the gateway's SQLSTATE; an unchecked exception out of JDBC is a problem.
    */
   private static Outcome failed(Query query, long start, Exception e) {
     Optional<String> sqlState = sqlState(e);
@@ -136,15 +135,7 @@ final class AnswerLoop implements AutoCloseable {
   }
 
   static Optional<String> sqlState(Exception e) {
-    if (e instanceof SQLException sql) {
-      return Optional.ofNullable(sql.getSQLState());
-    }
-    try {
-      Method method = e.getClass().getMethod("getSqlState");
-      return Optional.ofNullable((String) method.invoke(e));
-    } catch (ReflectiveOperationException | ClassCastException notAvatica) {
-      return Optional.empty();
-    }
+    return e instanceof SQLException sql ? Optional.ofNullable(sql.getSQLState()) : Optional.empty();
   }
 
   private static void closeQuietly(Connection connection) {

@@ -1,6 +1,7 @@
 package io.lakegate.jdbc;
 
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 
@@ -17,7 +18,8 @@ import java.util.Properties;
 
 /**
  * The lakegate JDBC driver: Avatica's remote driver answering {@code jdbc:lakegate:} URLs,
- * speaking protobuf unless told otherwise, with lakegate's version and friendly errors.
+ * speaking protobuf unless told otherwise, with lakegate's version and friendly errors (also
+ * when a later fetch of a result fails: see {@link LakegateResultSet}).
  *
  * <p>URL: {@code jdbc:lakegate:url=http://host:8765[;property=value...]}; every property is
  * listed in {@link DriverProperty}.
@@ -41,6 +43,11 @@ public class Driver extends org.apache.calcite.avatica.remote.Driver {
 
   @Override protected String getConnectStringPrefix() {
     return CONNECT_STRING_PREFIX;
+  }
+
+  @Override protected AvaticaFactory createFactory() {
+    // Avatica's JDBC objects, with result sets that report a failed fetch as an SQLException.
+    return new LakegateJdbcFactory(super.createFactory());
   }
 
   @Override protected DriverVersion createDriverVersion() {

@@ -16,17 +16,21 @@ import java.util.Map;
 /**
  * The test server's {@code analytics} schema: two small tables shaped like lakegate's, one column
  * of each type the driver must report (INTEGER, BIGINT, DECIMAL(p,s), DOUBLE, VARCHAR, BOOLEAN,
- * DATE, TIMESTAMP(3)).
+ * DATE, TIMESTAMP(3)); and {@code broken_feed} ({@link BrokenFeedTable}), whose source fails after
+ * {@value #BROKEN_FEED_ROWS} rows.
  */
 public final class SampleSchemaFactory implements SchemaFactory {
   static final LocalDate DAY = LocalDate.of(2024, 1, 15);
   static final Instant LOADED_AT = Instant.parse("2024-01-16T03:04:05.678Z");
+  /** More than two frames of Avatica's default 100 rows: the failure comes on a later fetch. */
+  static final long BROKEN_FEED_ROWS = 250;
 
   @Override public Schema create(SchemaPlus parentSchema, String name,
       Map<String, Object> operand) {
     return new AbstractSchema() {
       @Override protected Map<String, Table> getTableMap() {
-        return Map.of("partner_metrics", partnerMetrics(), "quote_outcomes", quoteOutcomes());
+        return Map.of("partner_metrics", partnerMetrics(), "quote_outcomes", quoteOutcomes(),
+            "broken_feed", new BrokenFeedTable(BROKEN_FEED_ROWS));
       }
     };
   }

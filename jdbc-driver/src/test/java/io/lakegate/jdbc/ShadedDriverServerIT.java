@@ -137,7 +137,7 @@ class ShadedDriverServerIT {
           tables.add(rs.getString("TABLE_NAME"));
         }
       }
-      assertEquals(Set.of("partner_metrics", "quote_outcomes"), tables);
+      assertEquals(Set.of("partner_metrics", "quote_outcomes", "broken_feed"), tables);
 
       Map<String, int[]> columns = new HashMap<>();
       List<String> order = new ArrayList<>();
@@ -205,6 +205,62 @@ class ShadedDriverServerIT {
              + "where quote_id = 2")) {
       assertTrue(rs.next());
       assertEquals("lost", rs.getString(1));
+    }
+  }
+
+  /**
+   * A fetch of a later frame that fails on the server (the gateway's 08006 when ClickHouse is lost
+   * mid-result) comes out of {@code ResultSet.next()} as an SQLException with the server's SQLSTATE,
+   * code and message, not as Avatica's unchecked AvaticaClientRuntimeException.
+   */
+  @ParameterizedTest @EnumSource(Serialization.class)
+  void failedFetchIsAnSqlExceptionWithTheServersSqlState(Serialization serialization)
+      throws SQLException {
+    try (Connection connection = connect(serialization, "");
+         Statement statement = connection.createStatement();
+         ResultSet rs = statement.executeQuery("select n from broken_feed")) {
+      long[] read = {0};
+      SQLException e = assertThrows(SQLException.class, () -> {
+        while (rs.next()) {
+          assertEquals(++read[0], rs.getLong(1));
+        }
+      });
+      // The first frame (100 rows) came with the execute and the first fetch brought 100 more;
+      // the second fetch failed on the server. Avatica's cursor fetches the next frame as it
+      // moves onto the last row of a frame, so that row is lost with the failure.
+      assertEquals(199, read[0]);
+      assertEquals(TestingAvaticaServer.FETCH_FAILED_STATE, e.getSQLState());
+      assertEquals(TestingAvaticaServer.FETCH_FAILED_CODE, e.getErrorCode());
+      String failure = BrokenFeedTable.failure(SampleSchemaFactory.BROKEN_FEED_ROWS);
+      assertTrue(e.getMessage().contains(failure), e.getMessage());
+      assertFalse(e.getMessage().contains("\tat "), e.getMessage());
+      assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+
+      try (ResultSet next = statement.executeQuery("select count(*) from quote_outcomes")) {
+        assertTrue(next.next());
+        assertEquals(2, next.getLong(1));
+      }
+    }
+  }
+
+  /** A gateway gone between two fetches is an SQLException too, naming the transport failure. */
+  @Test void gatewayGoneBetweenFetchesIsAnSqlException() throws SQLException {
+    TestingAvaticaServer server = new TestingAvaticaServer(Serialization.PROTOBUF);
+    Connection connection = driver.connect(server.lakegateUrl("fetch_size=1"));
+    try {
+      Statement statement = connection.createStatement();
+      statement.setFetchSize(1);
+      ResultSet rs = statement.executeQuery("select n from broken_feed");
+      for (int row = 1; row <= 100; row++) {
+        assertTrue(rs.next());
+      }
+      server.close();
+      SQLException e = assertThrows(SQLException.class, rs::next);
+      assertTrue(e.getMessage().startsWith("Error while fetching rows: "), e.getMessage());
+    } finally {
+      server.close();
+      // The gateway is gone: closing the connection must not throw an unchecked exception either.
+      assertThrows(SQLException.class, connection::close);
     }
   }
 

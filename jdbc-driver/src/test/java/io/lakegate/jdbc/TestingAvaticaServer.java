@@ -23,7 +23,9 @@ import static java.util.Objects.requireNonNull;
  * A real Avatica server for one serialization, over a Calcite connection to
  * {@link SampleSchemaFactory}'s {@code analytics} schema with the gateway's {@code lex=MYSQL_ANSI};
  * bound to 127.0.0.1 on a free port. Like the gateway, it reports a failed query with a real
- * SQLSTATE ({@value #QUERY_FAILED_STATE}) instead of Avatica's default "00000".
+ * SQLSTATE ({@value #QUERY_FAILED_STATE}) instead of Avatica's default "00000", and a failed
+ * fetch of a later frame with the gateway's "result broken off" SQLSTATE
+ * ({@value #FETCH_FAILED_STATE}).
  */
 final class TestingAvaticaServer implements AutoCloseable {
   private static final String MODEL = "inline:{version:'1.0',defaultSchema:'analytics',"
@@ -32,6 +34,8 @@ final class TestingAvaticaServer implements AutoCloseable {
 
   static final String QUERY_FAILED_STATE = "42000";
   static final int QUERY_FAILED_CODE = 1001;
+  static final String FETCH_FAILED_STATE = "08006";
+  static final int FETCH_FAILED_CODE = 1002;
 
   /** Reports a query's failure as the gateway does: its root cause, a SQLSTATE, no trace. */
   private static final class SqlStateService extends LocalService {
@@ -43,18 +47,31 @@ final class TestingAvaticaServer implements AutoCloseable {
       try {
         return super.apply(request);
       } catch (RuntimeException e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-          root = root.getCause();
-        }
-        throw new AvaticaRuntimeException(String.valueOf(root.getMessage()),
-            QUERY_FAILED_CODE, QUERY_FAILED_STATE, AvaticaSeverity.ERROR);
+        throw failure(e, QUERY_FAILED_CODE, QUERY_FAILED_STATE);
       }
+    }
+
+    @Override public FetchResponse apply(FetchRequest request) {
+      try {
+        return super.apply(request);
+      } catch (RuntimeException e) {
+        throw failure(e, FETCH_FAILED_CODE, FETCH_FAILED_STATE);
+      }
+    }
+
+    private static AvaticaRuntimeException failure(RuntimeException e, int code, String state) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      return new AvaticaRuntimeException(String.valueOf(root.getMessage()), code, state,
+          AvaticaSeverity.ERROR);
     }
   }
 
   private final Serialization serialization;
   private final HttpServer server;
+  private boolean stopped;
 
   TestingAvaticaServer(Serialization serialization) throws SQLException {
     this.serialization = requireNonNull(serialization, "serialization");
@@ -92,7 +109,11 @@ final class TestingAvaticaServer implements AutoCloseable {
     return extra.isEmpty() ? url : url + ";" + extra;
   }
 
+  /** Stops the server; a second call does nothing (a test may stop it half way). */
   @Override public void close() {
-    server.stop();
+    if (!stopped) {
+      stopped = true;
+      server.stop();
+    }
   }
 }

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * or timed-out connect, 5xx) opens the breaker at once; an unconfirmed one (no response on a reused
  * connection, a read timeout) asks for an immediate probe instead, so that a stale pooled socket after
  * a restart does not send traffic away. Each transition is logged once, never per statement; opening
- * runs {@code onOpen} (which aborts the ClickHouse connections still waiting for an answer).
+ * runs {@code onOpen} (which aborts the ClickHouse connections still waiting for an answer), and closing
+ * runs {@code onRecover} first, before any statement is sent to ClickHouse again (it drops the pool's idle
+ * connections, whose sockets may lead to the server that went away).
  */
 public final class CircuitBreaker implements AutoCloseable {
   /** The breaker's position. */
@@ -38,6 +40,7 @@ public final class CircuitBreaker implements AutoCloseable {
   private final HealthProbe probe;
   private final FailoverMetrics metrics;
   private final Runnable onOpen;
+  private final Runnable onRecover;
   private final ScheduledExecutorService scheduler;
   private final AtomicBoolean extraProbePending = new AtomicBoolean();
   private volatile State state = State.OPEN;
@@ -45,11 +48,13 @@ public final class CircuitBreaker implements AutoCloseable {
   private volatile long changedAtNanos = System.nanoTime();
   private volatile boolean stopped;
 
-  CircuitBreaker(FailoverConfig config, HealthProbe probe, FailoverMetrics metrics, Runnable onOpen) {
+  CircuitBreaker(FailoverConfig config, HealthProbe probe, FailoverMetrics metrics, Runnable onOpen,
+      Runnable onRecover) {
     this.config = requireNonNull(config, "config");
     this.probe = requireNonNull(probe, "probe");
     this.metrics = requireNonNull(metrics, "metrics");
     this.onOpen = requireNonNull(onOpen, "onOpen");
+    this.onRecover = requireNonNull(onRecover, "onRecover");
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "lakegate-failover-breaker");
       thread.setDaemon(true);
@@ -120,6 +125,12 @@ public final class CircuitBreaker implements AutoCloseable {
   }
 
   private void closeBreaker(ProbeResult result) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    // Only the probe thread closes the breaker, and nothing borrows a ClickHouse connection while it is
+    // open: run onRecover before the first statement can be routed back.
+    onRecover.run();
     long downMs;
     synchronized (this) {
       if (state == State.CLOSED) {

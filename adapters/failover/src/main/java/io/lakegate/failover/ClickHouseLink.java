@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.calcite.schema.Table;
+import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.commons.dbcp2.BasicDataSourceMXBean;
+import org.apache.commons.dbcp2.PoolableConnection;
+import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +99,37 @@ final class ClickHouseLink implements HealthProbe, AutoCloseable {
     } catch (SQLException e) {
       LOG.debug("the ClickHouse pool reports no usage: {}", e.toString());
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Drops the query pool's idle connections, so that the next statements get new ones: after ClickHouse
+   * went away and came back, each idle connection holds a keep-alive socket to the old server, and the
+   * first statement on it would fail "without a response" (and be re-run on the lake). Connections in use
+   * are left alone. DBCP's {@code restart()} would also let go of those (they stop counting against the
+   * pool's size) and {@code evict()} drops only connections idle past the eviction time, so this clears
+   * the idle part of the underlying pool. Never throws.
+   */
+  void dropIdleConnections() {
+    Opened current = opened;
+    if (current == null) {
+      return;
+    }
+    try {
+      GenericObjectPool<PoolableConnection> pool =
+          current.backend().dataSource().unwrap(BasicDataSource.class).getConnectionPool();
+      if (pool == null) {
+        // DBCP creates the pool with the first connection: nothing is pooled yet.
+        return;
+      }
+      int idle = pool.getNumIdle();
+      pool.clear();
+      if (idle > 0) {
+        LOG.info("dropped {} idle ClickHouse connection(s) made before the outage", idle);
+      }
+    } catch (SQLException | RuntimeException e) {
+      // The statements will find a stale socket themselves and be re-run on the lake: slower, still right.
+      LOG.warn("could not drop the idle ClickHouse connections after recovery: {}", e.toString());
     }
   }
 

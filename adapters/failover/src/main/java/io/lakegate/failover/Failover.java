@@ -69,7 +69,8 @@ public final class Failover implements AutoCloseable {
     Optional<String> unreachable = link.openAtStart();
     FailoverConfig failover = model.failover();
     TimedProbe probe = new TimedProbe(link, failover.probeTimeoutMs(), "lakegate-failover-probe");
-    CircuitBreaker breaker = new CircuitBreaker(failover, probe, metrics, connections::abortAll);
+    CircuitBreaker breaker = new CircuitBreaker(failover, probe, metrics, connections::abortAll,
+        link::dropIdleConnections);
     FailoverSchema schema = new FailoverSchema(model, lake, Optional.of(link), Optional.of(breaker));
     breaker.start(unreachable.isEmpty(), unreachable.orElse(null));
     return new Failover(schema, new FailoverExecutor(schema, Optional.of(breaker), connections, metrics),

@@ -15,7 +15,7 @@ class BreakerReasonTest {
   @Test void theReasonFollowsTheLatestFailureWhileTheBreakerStaysOpen() {
     FailoverMetrics metrics = new FailoverMetrics();
     HealthProbe neverAsked = () -> new ProbeResult(false, Duration.ZERO, Optional.of("not asked"));
-    try (CircuitBreaker breaker = new CircuitBreaker(FailoverConfig.defaults(), neverAsked, metrics, () -> { })) {
+    try (CircuitBreaker breaker = new CircuitBreaker(FailoverConfig.defaults(), neverAsked, metrics, () -> { }, () -> { })) {
       breaker.start(true, "");
       breaker.open("Query request failed (attempt: 1)");
       breaker.open("connection refused");
