@@ -59,8 +59,10 @@ final class InProcessPlanner implements AutoCloseable {
   /**
    * The gateway's planning over {@code lake} with {@code model}'s ClickHouse, failover and policy; waits
    * until statements are routed to {@code expected}.
+   *
+   * @param planCacheSize the gateway's plan cache ({@code 0}: every prepare plans, which the phase split needs)
    */
-  static InProcessPlanner open(Path model, LakeSchema lake, Backend expected) throws SQLException {
+  static InProcessPlanner open(Path model, LakeSchema lake, Backend expected, int planCacheSize) throws SQLException {
     LakegateModel loaded = ModelLoader.load(model);
     Guardrails guardrails = Guardrails.of(loaded);
     Failover failover = Failover.open(loaded, lake);
@@ -73,7 +75,7 @@ final class InProcessPlanner implements AutoCloseable {
         }
         Thread.sleep(50);
       }
-      LakegateMeta meta = new LakegateMeta(loaded.schemaName(), failover, guardrails);
+      LakegateMeta meta = new LakegateMeta(loaded.schemaName(), failover, guardrails, planCacheSize);
       Meta.ConnectionHandle connection = new Meta.ConnectionHandle("bench-" + UUID.randomUUID());
       meta.openConnection(connection, Map.of());
       return new InProcessPlanner(failover, expected, guardrails, meta, connection);

@@ -19,15 +19,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Planning time alone (parse, check, validate, rewrite, optimize, generate the SQL and the code, compile),
  * no execution: measured from outside as the thin driver's prepare round trip to the gateway JVM (cold:
- * the first prepare of the statement since the gateway started; warm: repeated), and in this JVM on the
- * gateway's own {@code LakegateMeta}, split into phases, for the ClickHouse plan and the lake plan.
+ * the first prepare of the statement since the gateway started; warm: repeated, so answered from the
+ * gateway's plan cache), and in this JVM on the gateway's own {@code LakegateMeta}: with its plan cache
+ * (cold: the miss, warm: hits) and without it, split into phases, for the ClickHouse plan and the lake plan.
  */
 final class PlanningSection {
   static final String SECTION = "planning";
   static final String REMOTE = "lakegate-prepare";
   static final String IN_PROCESS = "inprocess-clickhouse";
+  static final String IN_PROCESS_CACHED = "inprocess-clickhouse-cached";
   static final String IN_PROCESS_LAKE = "inprocess-lake";
   private static final Logger LOG = LoggerFactory.getLogger(PlanningSection.class);
+  /** The gateway's default plan cache, as {@code lakegate serve} runs it. */
+  private static final int PLAN_CACHE_SIZE = 1000;
 
   private PlanningSection() {
   }
@@ -38,13 +42,14 @@ final class PlanningSection {
    * @param remoteColdMs the first prepare through the thin driver since the gateway started (NaN if failed)
    * @param remote repeated prepares through the thin driver
    * @param coldMs the first in-process prepare of the statement (ClickHouse plan)
-   * @param phases in-process warm prepares of the ClickHouse plan: total and per phase
+   * @param cached in-process prepares of the ClickHouse plan answered by the plan cache
+   * @param phases in-process prepares of the ClickHouse plan with the cache off: total and per phase
    * @param lakeColdMs the first in-process prepare of the lake plan
-   * @param lake in-process warm prepares of the lake plan
+   * @param lake in-process prepares of the lake plan with the cache off
    * @param error the first error, null when none
    */
-  record Row(BenchQuery query, double remoteColdMs, Repeater.Outcome remote, double coldMs, Map<String, Stats> phases,
-      double lakeColdMs, Stats lake, String error) {
+  record Row(BenchQuery query, double remoteColdMs, Repeater.Outcome remote, double coldMs, Stats cached,
+      Map<String, Stats> phases, double lakeColdMs, Stats lake, String error) {
     Stats total() {
       return phases.getOrDefault("total", Stats.of(List.of()));
     }
@@ -52,9 +57,15 @@ final class PlanningSection {
 
   /** The section's result. */
   record Result(List<Row> rows) {
-    /** The median over the corpus of each query's warm in-process median (ClickHouse plan). */
-    double warmMedianMs() {
+    /** The median over the corpus of each query's in-process median with the plan cache off (ClickHouse plan). */
+    double uncachedMedianMs() {
       return Stats.of(rows.stream().filter(r -> !r.total().isEmpty()).map(r -> r.total().median()).toList()).median();
+    }
+
+    /** The median over the corpus of each query's in-process median answered by the plan cache. */
+    double cachedMedianMs() {
+      return Stats.of(rows.stream().filter(r -> !r.cached().isEmpty()).map(r -> r.cached().median()).toList())
+          .median();
     }
 
     /** The median over the corpus of each query's warm prepare round trip through the thin driver. */
@@ -100,20 +111,27 @@ final class PlanningSection {
     }
     // Both models declare the same lake: its footers are read once.
     LakeSchema lakeSchema = InProcessPlanner.openLake(lakeModel);
+    Map<String, InProcess> cached;
+    try (InProcessPlanner planner = InProcessPlanner.open(clickHouseModel, lakeSchema, Backend.CLICKHOUSE,
+        PLAN_CACHE_SIZE)) {
+      cached = inProcess(context, planner, IN_PROCESS_CACHED, warmups, reps);
+    }
     Map<String, InProcess> clickHouse;
-    try (InProcessPlanner planner = InProcessPlanner.open(clickHouseModel, lakeSchema, Backend.CLICKHOUSE)) {
+    try (InProcessPlanner planner = InProcessPlanner.open(clickHouseModel, lakeSchema, Backend.CLICKHOUSE, 0)) {
       clickHouse = inProcess(context, planner, IN_PROCESS, warmups, reps);
     }
     Map<String, InProcess> lake;
-    try (InProcessPlanner planner = InProcessPlanner.open(lakeModel, lakeSchema, Backend.LAKE)) {
+    try (InProcessPlanner planner = InProcessPlanner.open(lakeModel, lakeSchema, Backend.LAKE, 0)) {
       lake = inProcess(context, planner, IN_PROCESS_LAKE, warmups, reps);
     }
     for (BenchQuery query : context.queries()) {
+      InProcess hit = cached.get(query.name());
       InProcess ch = clickHouse.get(query.name());
       InProcess lk = lake.get(query.name());
-      String error = ch.error() != null ? ch.error() : lk.error();
+      String error = hit.error() != null ? hit.error() : ch.error() != null ? ch.error() : lk.error();
       rows.add(new Row(query, coldRemote.getOrDefault(query.name(), Double.NaN), remote.get(query.name()),
-          ch.coldMs(), ch.phases(), lk.coldMs(), lk.phases().getOrDefault("total", Stats.of(List.of())), error));
+          hit.coldMs(), hit.phases().getOrDefault("total", Stats.of(List.of())), ch.phases(), lk.coldMs(),
+          lk.phases().getOrDefault("total", Stats.of(List.of())), error));
     }
     return new Result(rows);
   }

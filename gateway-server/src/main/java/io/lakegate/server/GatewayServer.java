@@ -81,7 +81,7 @@ public final class GatewayServer implements AutoCloseable {
     // Without a ClickHouse url this logs once that the lake serves every query; an unreachable one warns.
     this.failover = Failover.open(model, lake);
     try {
-      this.meta = new LakegateMeta(model.schemaName(), failover, guardrails);
+      this.meta = new LakegateMeta(model.schemaName(), failover, guardrails, config.planCacheSize());
     } catch (SQLException e) {
       failover.close();
       throw new IllegalStateException("cannot set up the Calcite connection factory: " + e.getMessage(), e);
@@ -91,7 +91,7 @@ public final class GatewayServer implements AutoCloseable {
         model.tables().stream().flatMap(t -> t.columns().stream()).map(ColumnDef::name).toList());
     Service service = new QueryLoggingService(new LocalService(meta), queryLog, errors, meta::isOpen);
     this.status = new GatewayStatus(Version.current(), failover, lake, statistics, queryLog, meta::openConnections,
-        guardrails.metrics());
+        guardrails.metrics(), meta::planCacheMetrics);
     this.http = HttpServer.Builder.<Server>newBuilder()
         .withHandler(new GatewayHandler(service, errors, status, guardrails.metrics()))
         .withPort(config.port())

@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What {@code GET /health} and {@code GET /metrics} report: readiness and the served tables, the
  * query counters, the guardrails' rejections per rule and row-limit rewrites, the backend statements
  * are routed to now with the ClickHouse breaker's state, its query pool's use (metrics only) and the
- * failover counters, and the lake's cumulative scan counters.
+ * failover counters, the plan cache's use, and the lake's cumulative scan counters.
  */
 final class GatewayStatus {
   private final String version;
@@ -28,11 +29,12 @@ final class GatewayStatus {
   private final QueryLog queryLog;
   private final LongSupplier openConnections;
   private final GuardrailMetrics guardrails;
+  private final Supplier<Map<String, Object>> planCache;
   private final long startedMillis = System.currentTimeMillis();
   private final AtomicBoolean ready = new AtomicBoolean();
 
   GatewayStatus(String version, Failover failover, LakeSchema lake, LakeStatistics statistics, QueryLog queryLog,
-      LongSupplier openConnections, GuardrailMetrics guardrails) {
+      LongSupplier openConnections, GuardrailMetrics guardrails, Supplier<Map<String, Object>> planCache) {
     this.version = requireNonNull(version, "version");
     this.failover = requireNonNull(failover, "failover");
     this.lake = requireNonNull(lake, "lake");
@@ -40,6 +42,7 @@ final class GatewayStatus {
     this.queryLog = requireNonNull(queryLog, "queryLog");
     this.openConnections = requireNonNull(openConnections, "openConnections");
     this.guardrails = requireNonNull(guardrails, "guardrails");
+    this.planCache = requireNonNull(planCache, "planCache");
   }
 
   /** Ready once the server listens; not ready again as soon as shutdown begins. */
@@ -93,6 +96,7 @@ final class GatewayStatus {
     metrics.put("queries", queries);
     metrics.put("connections", Map.of("open", openConnections.getAsLong()));
     metrics.put("guardrails", guardrails.toMap());
+    metrics.put("planCache", planCache.get());
     metrics.put("lake", lake.metrics().snapshot().toMap());
     metrics.put("lakeFiles", statistics.toMap());
     return metrics;

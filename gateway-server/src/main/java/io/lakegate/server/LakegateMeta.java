@@ -76,6 +76,8 @@ public final class LakegateMeta extends JdbcMeta {
   private final Guardrails guardrails;
   private final Optional<Failover> failover;
   private final VirtualSchemaOnly virtualSchemaOnly;
+  /** Plans shared by every connection: a statement prepared again is not planned again. */
+  private final PlanCache plans;
   /** Which backend each statement's current result comes from (its fetches' header, fetch failures). */
   private final ConcurrentMap<Integer, FailoverNote> notes = new ConcurrentHashMap<>();
   /** The connection of each open statement: closing a connection closes its statements first. */
@@ -90,7 +92,21 @@ public final class LakegateMeta extends JdbcMeta {
    * @param guardrails the policy every statement of every connection is checked and rewritten by
    */
   public LakegateMeta(String schemaName, Failover failover, Guardrails guardrails) throws SQLException {
-    this(schemaName, requireNonNull(failover, "failover").schema(), Optional.of(failover), guardrails);
+    this(schemaName, failover, guardrails, PlanCache.DEFAULT_SIZE);
+  }
+
+  /**
+   * The gateway's meta, keeping up to {@code planCacheSize} plans ({@link PlanCache}; 0: none).
+   *
+   * @param schemaName the name callers use ({@code analytics}), also the default schema
+   * @param failover the routing between ClickHouse and the lake, shared by every connection
+   * @param guardrails the policy every statement of every connection is checked and rewritten by
+   * @param planCacheSize how many prepared plans all connections share; 0 plans every statement anew
+   */
+  public LakegateMeta(String schemaName, Failover failover, Guardrails guardrails, int planCacheSize)
+      throws SQLException {
+    this(schemaName, requireNonNull(failover, "failover").schema(), Optional.of(failover), guardrails,
+        new PlanCache(planCacheSize, failover.schema()::plannedBackend));
   }
 
   /**
@@ -101,17 +117,18 @@ public final class LakegateMeta extends JdbcMeta {
    * @param guardrails the policy every statement of every connection is checked and rewritten by
    */
   public LakegateMeta(String schemaName, Schema schema, Guardrails guardrails) throws SQLException {
-    this(schemaName, schema, Optional.empty(), guardrails);
+    this(schemaName, schema, Optional.empty(), guardrails, new PlanCache(PlanCache.DEFAULT_SIZE, () -> Backend.LAKE));
   }
 
-  private LakegateMeta(String schemaName, Schema schema, Optional<Failover> failover, Guardrails guardrails)
-      throws SQLException {
+  private LakegateMeta(String schemaName, Schema schema, Optional<Failover> failover, Guardrails guardrails,
+      PlanCache plans) throws SQLException {
     super(CALCITE_URL, calciteProperties(schemaName));
     this.schemaName = requireNonNull(schemaName, "schemaName");
     this.schema = requireNonNull(schema, "schema");
     this.failover = failover;
     this.guardrails = requireNonNull(guardrails, "guardrails");
     this.virtualSchemaOnly = new VirtualSchemaOnly(schemaName);
+    this.plans = requireNonNull(plans, "plans");
   }
 
   /**
@@ -385,7 +402,7 @@ public final class LakegateMeta extends JdbcMeta {
     GuardrailSession session = timeout == null
         ? guardrails.defaultSession()
         : new GuardrailSession(Long.parseLong(timeout.toString()));
-    Driver driver = CALCITE_DRIVER.withPrepareFactory(() -> new LakegatePrepare(guardrails, session));
+    Driver driver = CALCITE_DRIVER.withPrepareFactory(() -> new LakegatePrepare(guardrails, session, plans));
     Connection connection = driver.connect(url, calciteInfo);
     try {
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
@@ -396,6 +413,11 @@ public final class LakegateMeta extends JdbcMeta {
       connection.close();
       throw e;
     }
+  }
+
+  /** The plan cache's size and hits, for {@code GET /metrics}. */
+  Map<String, Object> planCacheMetrics() {
+    return plans.toMap();
   }
 
   /** Whether the connection is still open (not closed, not expired); does not count as a use. */

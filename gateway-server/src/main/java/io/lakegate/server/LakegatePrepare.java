@@ -48,6 +48,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * connection's deadline; every planner gets lakegate's function rules, and the validator uses
  * {@link GatewayConformance}. Preparing a statement has the connection's timeout too: the planner
  * stops exploring at the deadline and the statement is refused ({@link PreparationDeadline}).
+ * A statement the gateway has planned before comes from the {@link PlanCache} without any of this,
+ * and is put under this connection's deadline like a fresh plan.
  *
  * <p>The lake scan also registers the function rules, but only for plans that still contain a
  * scan when Volcano starts; a query over {@code VALUES} only, or one Calcite proves empty
@@ -57,6 +59,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class LakegatePrepare extends CalcitePrepareImpl {
   private final Guardrails guardrails;
   private final GuardrailSession session;
+  private final PlanCache plans;
   /** The statement being prepared, as the guardrails accepted it. */
   private CheckedStatement checked;
   /** What the plan rules did to it ({@link RowLimit#NONE} until they ran). */
@@ -64,14 +67,17 @@ final class LakegatePrepare extends CalcitePrepareImpl {
   /** The deadline of the statement being prepared; null outside {@link #prepareSql}. */
   private PreparationDeadline preparation;
 
-  LakegatePrepare(Guardrails guardrails, GuardrailSession session) {
+  LakegatePrepare(Guardrails guardrails, GuardrailSession session, PlanCache plans) {
     this.guardrails = requireNonNull(guardrails, "guardrails");
     this.session = requireNonNull(session, "session");
+    this.plans = requireNonNull(plans, "plans");
   }
 
   /**
    * Checks the statement, prepares the text the guardrails accepted, and puts its executions under
-   * the connection's deadline. Plans and queryables the gateway builds itself have no text to check.
+   * the connection's deadline; a statement the gateway planned before (same text, same backend) is
+   * taken from the {@link PlanCache} instead. Plans and queryables the gateway builds itself have no
+   * text to check.
    */
   @Override
   public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, CalcitePrepare.Query<T> query,
@@ -79,10 +85,22 @@ final class LakegatePrepare extends CalcitePrepareImpl {
     if (query.sql == null) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
+    PlanCache.Key key = plans.key(query.sql, elementType, maxRowCount);
+    PlanCache.Plan plan = plans.get(key).orElse(null);
+    if (plan == null) {
+      plan = plan(context, query.sql, elementType, maxRowCount);
+      plans.put(key, plan);
+    }
+    CalciteSignature<T> signature = plan.signatureFor(context.getRootSchema());
+    return guardrails.guardExecution(signature, session, plan.rowLimit());
+  }
+
+  /** Checks and plans {@code sql} within the connection's timeout. */
+  private PlanCache.Plan plan(CalcitePrepare.Context context, String sql, Type elementType, long maxRowCount) {
     try (PreparationDeadline deadline = guardrails.startPreparation(session)) {
       preparation = deadline;
       try {
-        return prepareChecked(context, query.sql, elementType, maxRowCount);
+        return planChecked(context, sql, elementType, maxRowCount);
       } catch (RuntimeException e) {
         throw deadline.failure(e);
       } finally {
@@ -91,7 +109,7 @@ final class LakegatePrepare extends CalcitePrepareImpl {
     }
   }
 
-  private <T> CalciteSignature<T> prepareChecked(CalcitePrepare.Context context, String sql, Type elementType,
+  private PlanCache.Plan planChecked(CalcitePrepare.Context context, String sql, Type elementType,
       long maxRowCount) {
     try {
       checked = guardrails.checkStatement(sql, parserConfig(context.config()));
@@ -100,9 +118,9 @@ final class LakegatePrepare extends CalcitePrepareImpl {
       throw new IllegalArgumentException("parse failed: " + e.getMessage(), e);
     }
     rowLimit = RowLimit.NONE;
-    CalciteSignature<T> prepared =
+    CalciteSignature<Object> prepared =
         super.prepareSql(context, CalcitePrepare.Query.of(checked.sql()), elementType, maxRowCount);
-    return guardrails.guardExecution(prepared, session, checked.explain() ? RowLimit.NONE : rowLimit);
+    return new PlanCache.Plan(prepared, checked.explain() ? RowLimit.NONE : rowLimit);
   }
 
   /** The statement being prepared; a plan of anything else (a queryable, a plan) is refused. */

@@ -18,7 +18,10 @@ enum ServeOption {
   /** A switch that turns the warm-up off: its environment variable says whether to warm up. */
   WARMUP("--no-warmup", "LAKEGATE_WARMUP", null, "true",
       "skip the warm-up queries run before the gateway reports ready (they save the first query a few"
-          + " seconds of Calcite start-up); environment: true or false");
+          + " seconds of Calcite start-up); environment: true or false"),
+  PLAN_CACHE_SIZE("--plan-cache-size", "LAKEGATE_PLAN_CACHE_SIZE", "N", Integer.toString(PlanCache.DEFAULT_SIZE),
+      "prepared plans kept for statements sent again with the same text, shared by all connections"
+          + " (a repeated statement then skips parsing, planning and code generation); 0 turns the cache off");
 
   final String flag;
   final String envVar;

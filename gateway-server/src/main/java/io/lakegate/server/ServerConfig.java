@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  * @param port TCP port, 0 for any free port
  * @param generateSampleLake whether to write the sample lake first when the lake root is empty
  * @param warmup whether to run the warm-up queries before reporting ready
+ * @param planCacheSize how many prepared plans the connections share ({@link PlanCache}); 0 for none
  */
-public record ServerConfig(Path model, String host, int port, boolean generateSampleLake, boolean warmup) {
+public record ServerConfig(Path model, String host, int port, boolean generateSampleLake, boolean warmup,
+    int planCacheSize) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -32,6 +34,14 @@ public record ServerConfig(Path model, String host, int port, boolean generateSa
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is outside 0-65535");
     }
+    if (planCacheSize < 0) {
+      throw new IllegalArgumentException("plan cache size " + planCacheSize + " is negative");
+    }
+  }
+
+  /** A configuration with the default plan cache. */
+  public ServerConfig(Path model, String host, int port, boolean generateSampleLake, boolean warmup) {
+    this(model, host, port, generateSampleLake, warmup, PlanCache.DEFAULT_SIZE);
   }
 
   /** A configuration with the warm-up on, as {@code lakegate serve} runs by default. */
@@ -95,7 +105,8 @@ public record ServerConfig(Path model, String host, int port, boolean generateSa
         parseHost(values.getOrDefault(ServeOption.HOST, DEFAULT_HOST)),
         parsePort(values.get(ServeOption.PORT)),
         parseBoolean(ServeOption.GENERATE_SAMPLE_LAKE, values.get(ServeOption.GENERATE_SAMPLE_LAKE)),
-        parseBoolean(ServeOption.WARMUP, values.get(ServeOption.WARMUP)));
+        parseBoolean(ServeOption.WARMUP, values.get(ServeOption.WARMUP)),
+        parsePlanCacheSize(values.get(ServeOption.PLAN_CACHE_SIZE)));
   }
 
   /** The help text of {@code serve}'s options, generated from {@link ServeOption}. */
@@ -138,6 +149,22 @@ public record ServerConfig(Path model, String host, int port, boolean generateSa
     }
     throw new UsageException(ServeOption.PORT.flag + " / " + ServeOption.PORT.envVar + ": '" + text
         + "' is not a port number; use 0-65535 (0 picks a free port)");
+  }
+
+  private static int parsePlanCacheSize(String text) {
+    if (text == null) {
+      return PlanCache.DEFAULT_SIZE;
+    }
+    try {
+      int size = Integer.parseInt(text);
+      if (size >= 0) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // not a number: reported below with what is accepted
+    }
+    throw new UsageException(ServeOption.PLAN_CACHE_SIZE.flag + " / " + ServeOption.PLAN_CACHE_SIZE.envVar + ": '"
+        + text + "' is not a number of plans; use 0 (no cache) or more");
   }
 
   private static boolean parseBoolean(ServeOption option, String text) {

@@ -20,15 +20,16 @@ class ServerConfigTest {
   void defaultsArePinned() {
     ServerConfig config = ServerConfig.defaults();
     assertEquals(new ServerConfig(Path.of("model.json").toAbsolutePath(), "127.0.0.1", 8765, false, true), config);
+    assertEquals(1000, config.planCacheSize());
   }
 
   @Test
   void everyOptionOnTheCommandLine() {
     ServerConfig config = ServerConfig.parse(
         List.of("--model", "/srv/lakegate/model.json", "--host", "0.0.0.0", "--port", "9000", "--generate-sample-lake",
-            "--no-warmup"),
+            "--no-warmup", "--plan-cache-size", "0"),
         Map.of());
-    assertEquals(new ServerConfig(Path.of("/srv/lakegate/model.json"), "0.0.0.0", 9000, true, false), config);
+    assertEquals(new ServerConfig(Path.of("/srv/lakegate/model.json"), "0.0.0.0", 9000, true, false, 0), config);
   }
 
   @Test
@@ -38,8 +39,9 @@ class ServerConfigTest {
         "LAKEGATE_HOST", "0.0.0.0",
         "LAKEGATE_PORT", "9001",
         "LAKEGATE_GENERATE_SAMPLE_LAKE", "true",
-        "LAKEGATE_WARMUP", "false"));
-    assertEquals(new ServerConfig(Path.of("/srv/m.json"), "0.0.0.0", 9001, true, false), config);
+        "LAKEGATE_WARMUP", "false",
+        "LAKEGATE_PLAN_CACHE_SIZE", "50"));
+    assertEquals(new ServerConfig(Path.of("/srv/m.json"), "0.0.0.0", 9001, true, false, 50), config);
   }
 
   @Test
@@ -87,11 +89,15 @@ class ServerConfigTest {
     assertEquals("--no-warmup takes no value; to choose, set LAKEGATE_WARMUP to true or false",
         assertThrows(UsageException.class, () -> ServerConfig.parse(List.of("--no-warmup=true"), Map.of()))
             .getMessage());
-    assertEquals("unknown option '--prot'; options: --model, --host, --port, --generate-sample-lake, --no-warmup"
-            + " (see lakegate --help)",
+    assertEquals("--plan-cache-size / LAKEGATE_PLAN_CACHE_SIZE: '-1' is not a number of plans; use 0 (no cache)"
+            + " or more",
+        assertThrows(UsageException.class, () -> ServerConfig.parse(List.of("--plan-cache-size=-1"), Map.of()))
+            .getMessage());
+    assertEquals("unknown option '--prot'; options: --model, --host, --port, --generate-sample-lake, --no-warmup,"
+            + " --plan-cache-size (see lakegate --help)",
         assertThrows(UsageException.class, () -> ServerConfig.parse(List.of("--prot", "1"), Map.of())).getMessage());
     assertEquals("unexpected argument 'extra'; options: --model, --host, --port, --generate-sample-lake,"
-            + " --no-warmup (see lakegate --help)",
+            + " --no-warmup, --plan-cache-size (see lakegate --help)",
         assertThrows(UsageException.class, () -> ServerConfig.parse(List.of("extra"), Map.of())).getMessage());
   }
 

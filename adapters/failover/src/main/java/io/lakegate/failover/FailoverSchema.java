@@ -63,6 +63,15 @@ public final class FailoverSchema extends AbstractSchema {
   }
 
   /**
+   * The backend a statement prepared on this thread now is planned for: the thread's binding, else the
+   * lake (what {@link FailoverTable} resolves to). A cached plan is only valid for the backend it was
+   * planned for.
+   */
+  public Backend plannedBackend() {
+    return BackendChoice.current(this).map(BackendChoice::backend).orElse(Backend.LAKE);
+  }
+
+  /**
    * Binds this thread's statements to {@code backend} until the returned binding is closed; bind around
    * the prepare (the executor does it for you).
    *
