@@ -44,7 +44,8 @@ public final class ClickHouseBackend implements AutoCloseable {
     this.model = model;
     this.config = config;
     this.settings = settings;
-    this.queryPool = PooledDataSources.queryPool(config, settings);
+    this.queryPool = PooledDataSources.queryPool(config, settings,
+        Duration.ofMillis(model.policy().queryTimeoutMs()));
     this.probePool = PooledDataSources.probePool(config, settings, model.failover().probeTimeoutMs());
   }
 

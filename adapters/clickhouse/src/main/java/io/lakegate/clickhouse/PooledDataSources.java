@@ -35,12 +35,17 @@ final class PooledDataSources {
 
   /**
    * The pool that runs queries: {@code config.poolSize()} connections with the session settings. When
-   * all are in use a statement waits its turn, for as long as a query may run: a busy pool is not an
-   * outage (failover tells the two apart) and queueing costs less than answering from the lake.
+   * all are in use a statement waits its turn, for as long as a query may last: the longer of the
+   * policy's query timeout and ClickHouse's {@code maxExecutionTimeSeconds}. A busy pool is not an
+   * outage (failover tells the two apart), queueing costs less than answering from the lake, and a
+   * statement whose query timed out while it waited is not sent ({@link StatementDeadline}).
+   *
+   * @param queryTimeout the longest a query may last in the gateway (the policy's timeout)
    */
-  static BasicDataSource queryPool(ClickHouseConfig config, SessionSettings settings) {
-    return pool(config, settings, config.poolSize(), config.socketTimeoutMs(),
-        Duration.ofSeconds(config.maxExecutionTimeSeconds()));
+  static BasicDataSource queryPool(ClickHouseConfig config, SessionSettings settings, Duration queryTimeout) {
+    Duration maxExecution = Duration.ofSeconds(config.maxExecutionTimeSeconds());
+    Duration maxWait = queryTimeout.compareTo(maxExecution) > 0 ? queryTimeout : maxExecution;
+    return pool(config, settings, config.poolSize(), config.socketTimeoutMs(), maxWait);
   }
 
   /**
