@@ -248,13 +248,16 @@ final class ReportWriter {
         .append("An agent loops `").append(FailoverSection.QUERY).append("` over Avatica JSON on the ClickHouse-routed")
         .append(" gateway (model.json's failover settings: probe every ").append(run.probeIntervalMs())
         .append(" ms); the backend of each answer is its `X-Lakegate-Backend` header. *To lake*: from SIGKILL or")
-        .append(" SIGSTOP to the first correct answer from the lake. *Back*: from the engine answering again")
-        .append(" (restart done, or SIGCONT) to the first answer from ClickHouse. ms.\n\n");
-    MarkdownTable table = MarkdownTable.of("outage", ">repetition", ">to lake", ">back", ">engine restart",
-        ">answers", ">errors", ">wrong");
+        .append(" SIGSTOP to the first correct answer from the lake. From the engine answering again (restart done,")
+        .append(" or SIGCONT): *breaker closed*, to `/health` first saying `\"backend\":\"clickhouse\"` (polled every")
+        .append(" 5 ms); *traffic back*, to the moment the first query that ClickHouse answered was sent (the client")
+        .append(" runs one query at a time, so this includes the rest of the query it had running on the lake when")
+        .append(" the breaker closed); *answered*, to that query's answer. ms.\n\n");
+    MarkdownTable table = MarkdownTable.of("outage", ">repetition", ">to lake", ">breaker closed", ">traffic back",
+        ">answered", ">engine restart", ">answers", ">errors", ">wrong");
     for (FailoverSection.Event event : result.events()) {
       table.row(event.kind().equals("kill") ? "SIGKILL, restart" : "SIGSTOP, SIGCONT", event.rep(),
-          Fmt.ms(event.toLakeMs()), Fmt.ms(event.backMs()),
+          Fmt.ms(event.toLakeMs()), Fmt.ms(event.routedMs()), Fmt.ms(event.sentMs()), Fmt.ms(event.backMs()),
           event.kind().equals("kill") ? Fmt.ms(event.engineBackMs()) : Fmt.NONE, event.answers(), event.errors(),
           event.wrong());
     }

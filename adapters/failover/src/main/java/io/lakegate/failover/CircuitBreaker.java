@@ -19,16 +19,19 @@ import org.slf4j.LoggerFactory;
  * Whether statements go to ClickHouse: CLOSED while it is healthy, OPEN (everything on the lake) from
  * the moment it is found unavailable until a probe succeeds again.
  *
- * <p>A background daemon thread probes ClickHouse every {@code probeIntervalMs} while OPEN, so traffic
- * returns within one interval of ClickHouse coming back, and every {@code healthCheckIntervalMs} while
- * CLOSED, so that a hung server is found within about {@code healthCheckIntervalMs + probeTimeoutMs}
- * even when no statement is running. A statement that fails with a confirmed unavailability (refused
- * or timed-out connect, 5xx) opens the breaker at once; an unconfirmed one (no response on a reused
- * connection, a read timeout) asks for an immediate probe instead, so that a stale pooled socket after
- * a restart does not send traffic away. Each transition is logged once, never per statement; opening
- * runs {@code onOpen} (which aborts the ClickHouse connections still waiting for an answer), and closing
- * runs {@code onRecover} first, before any statement is sent to ClickHouse again (it drops the pool's idle
- * connections, whose sockets may lead to the server that went away).
+ * <p>A background daemon thread probes ClickHouse, one probe at a time and at a fixed rate (each an
+ * interval after the previous one started, at once after one that took longer): every
+ * {@code probeIntervalMs} while OPEN, so that the breaker closes within one interval plus one probe's round
+ * trip of ClickHouse answering again, and every {@code healthCheckIntervalMs} while CLOSED, so that a hung
+ * server is found within about {@code healthCheckIntervalMs + probeTimeoutMs} even when no statement is
+ * running. The probe that succeeds closes the breaker itself: nothing else is waited for. A statement
+ * that fails with a confirmed unavailability (refused or timed-out connect, 5xx) opens the breaker at
+ * once; an unconfirmed one (no response on a reused connection, a read timeout) asks for an immediate
+ * probe instead, so that a stale pooled socket after a restart does not send traffic away. Each
+ * transition is logged once, never per statement; opening runs {@code onOpen} (which aborts the
+ * ClickHouse connections still waiting for an answer), and closing runs {@code onRecover} first, before
+ * any statement is sent to ClickHouse again (it drops the pool's idle connections, whose sockets may lead
+ * to the server that went away).
  */
 public final class CircuitBreaker implements AutoCloseable {
   /** The breaker's position. */
@@ -75,7 +78,7 @@ public final class CircuitBreaker implements AutoCloseable {
       LOG.warn("clickhouse unreachable at start ({}): serving from the lake, probing every {} ms", reason,
           config.probeIntervalMs());
     }
-    schedule();
+    schedule(changedAtNanos);
   }
 
   public State state() {
@@ -84,6 +87,11 @@ public final class CircuitBreaker implements AutoCloseable {
 
   public boolean isClosed() {
     return state == State.CLOSED;
+  }
+
+  /** When the breaker last changed state ({@link System#nanoTime()}), e.g. the moment traffic moved back. */
+  long changedAtNanos() {
+    return changedAtNanos;
   }
 
   /** Why the breaker is open; empty while closed. */
@@ -136,9 +144,11 @@ public final class CircuitBreaker implements AutoCloseable {
       if (state == State.CLOSED) {
         return;
       }
+      long now = System.nanoTime();
+      downMs = TimeUnit.NANOSECONDS.toMillis(now - changedAtNanos);
+      // Set before the state, so that no statement routed to ClickHouse can have started before it.
+      changedAtNanos = now;
       state = State.CLOSED;
-      downMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changedAtNanos);
-      changedAtNanos = System.nanoTime();
     }
     metrics.breakerClosed();
     LOG.info("clickhouse is back after {} ms on the lake (probe answered in {} ms): pushing down again", downMs,
@@ -159,26 +169,42 @@ public final class CircuitBreaker implements AutoCloseable {
     }
   }
 
-  private void schedule() {
+  /** Schedules the next probe, {@code interval} after the one that started at {@code previousStartNanos}. */
+  private void schedule(long previousStartNanos) {
     if (stopped) {
       return;
     }
-    long delay = state == State.OPEN ? config.probeIntervalMs() : config.healthCheckIntervalMs();
+    long interval = TimeUnit.MILLISECONDS.toNanos(state == State.OPEN ? config.probeIntervalMs()
+        : config.healthCheckIntervalMs());
     try {
-      scheduler.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+      scheduler.schedule(this::tick, nextProbeDelayNanos(interval, previousStartNanos, System.nanoTime()),
+          TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       LOG.debug("breaker stopped; no further probes");
     }
   }
 
+  /**
+   * How long to wait before the next probe: probes start at a fixed rate, one {@code intervalNanos} after
+   * the previous one started, not an interval after it ended, so that a server that comes back is found
+   * within one interval (plus the probe's own round trip) however long the failing probes took; a probe that
+   * took longer than the interval (a hung server's, which waits for the probe timeout) is followed at once,
+   * so one is always waiting on a hung server when it resumes. Never negative: late probes are not made up
+   * for with a burst.
+   */
+  static long nextProbeDelayNanos(long intervalNanos, long previousStartNanos, long nowNanos) {
+    return Math.max(0, intervalNanos - (nowNanos - previousStartNanos));
+  }
+
   private void tick() {
+    long started = System.nanoTime();
     try {
       probeOnce();
     } catch (RuntimeException e) {
       // A probe must never end the probing: log it and keep the schedule.
       LOG.error("clickhouse probe failed unexpectedly", e);
     } finally {
-      schedule();
+      schedule(started);
     }
   }
 

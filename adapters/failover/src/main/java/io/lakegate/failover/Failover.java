@@ -8,6 +8,7 @@ import io.lakegate.catalog.LakegateModel;
 import io.lakegate.lake.LakeSchema;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,14 @@ public final class Failover implements AutoCloseable {
    *     model.json or refuses its user or database
    */
   public static Failover open(LakegateModel model, LakeSchema lake) {
+    return open(model, lake, UnaryOperator.identity());
+  }
+
+  /** {@link #open(LakegateModel, LakeSchema)}, the breaker's probe seen through {@code probeView} (tests time it). */
+  static Failover open(LakegateModel model, LakeSchema lake, UnaryOperator<HealthProbe> probeView) {
     requireNonNull(model, "model");
     requireNonNull(lake, "lake");
+    requireNonNull(probeView, "probeView");
     FailoverMetrics metrics = new FailoverMetrics();
     OpenConnections connections = new OpenConnections(metrics);
     Optional<ClickHouseConfig> config = model.clickhouse();
@@ -69,7 +76,7 @@ public final class Failover implements AutoCloseable {
     Optional<String> unreachable = link.openAtStart();
     FailoverConfig failover = model.failover();
     TimedProbe probe = new TimedProbe(link, failover.probeTimeoutMs(), "lakegate-failover-probe");
-    CircuitBreaker breaker = new CircuitBreaker(failover, probe, metrics, connections::abortAll,
+    CircuitBreaker breaker = new CircuitBreaker(failover, probeView.apply(probe), metrics, connections::abortAll,
         link::dropIdleConnections);
     FailoverSchema schema = new FailoverSchema(model, lake, Optional.of(link), Optional.of(breaker));
     breaker.start(unreachable.isEmpty(), unreachable.orElse(null));

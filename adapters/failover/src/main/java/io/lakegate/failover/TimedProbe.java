@@ -17,7 +17,11 @@ import java.util.concurrent.TimeoutException;
  * A {@link HealthProbe} that answers within {@code timeoutMs} whatever the probe it wraps does: a
  * hung server can hold a socket read far longer than the failover targets allow (up to the driver's
  * socket timeout), so the wrapped probe runs on its own daemon thread and a late answer counts as a
- * failure. While a probe is still stuck no second one is started; each later call fails at once.
+ * failure (also when it comes in during the next call: a server slower than the timeout must not close
+ * the breaker). One wrapped probe runs at a time: while the previous one is still running (a given-up
+ * probe still naming its failure), the next call waits for it within its own time limit instead of
+ * failing at once, then starts a new probe with the time left; it fails only if the previous one is still
+ * stuck then. So a breaker that probes a hung server back to back always has a probe waiting on it.
  */
 final class TimedProbe implements HealthProbe, AutoCloseable {
   private final HealthProbe probe;
@@ -40,14 +44,15 @@ final class TimedProbe implements HealthProbe, AutoCloseable {
   @Override
   public synchronized ProbeResult probe() {
     long start = System.nanoTime();
-    if (running != null && !running.isDone()) {
-      return failed(start, "the previous probe has had no answer for "
-          + TimeUnit.NANOSECONDS.toMillis(start - runningSince) + " ms");
-    }
-    runningSince = start;
-    running = thread.submit(probe::probe);
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     try {
-      return running.get(timeoutMs, TimeUnit.MILLISECONDS);
+      if (running != null && !previousEnded(deadline)) {
+        return failed(start, "the previous probe has had no answer for "
+            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - runningSince) + " ms");
+      }
+      runningSince = System.nanoTime();
+      running = thread.submit(probe::probe);
+      return running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       return failed(start, "no answer within " + timeoutMs + " ms");
     } catch (ExecutionException e) {
@@ -55,6 +60,18 @@ final class TimedProbe implements HealthProbe, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed(start, "interrupted");
+    }
+  }
+
+  /** Whether the previous probe has ended, or ends before {@code deadline}; its answer came too late to count. */
+  private boolean previousEnded(long deadline) throws InterruptedException {
+    try {
+      running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return true;
     }
   }
 

@@ -24,12 +24,13 @@ final class QueryLoop implements AutoCloseable {
   /**
    * One statement's outcome.
    *
+   * @param startNanos when the statement was sent to the executor (where it is routed), System.nanoTime()
    * @param endNanos when the answer (or error) arrived, System.nanoTime()
    * @param backend which backend answered; null on error
    * @param correct whether the rows equal the expected ones
    * @param error the error, null when answered
    */
-  record Outcome(long endNanos, int query, Backend backend, boolean correct, SQLException error) {
+  record Outcome(long startNanos, long endNanos, int query, Backend backend, boolean correct, SQLException error) {
     boolean answered() {
       return error == null;
     }
@@ -76,10 +77,10 @@ final class QueryLoop implements AutoCloseable {
         long start = System.nanoTime();
         try (FailoverResultSet rs = failover.executor().executeQuery(connection, Sql.QUERIES.get(i))) {
           List<List<String>> rows = Sql.rows(rs);
-          outcomes.add(new Outcome(System.nanoTime(), i, rs.backend(), rows.equals(expected.get(i)), null));
+          outcomes.add(new Outcome(start, System.nanoTime(), i, rs.backend(), rows.equals(expected.get(i)), null));
           LOG.debug("query {} answered by {} in {} ms", i, rs.backend(), (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {
-          outcomes.add(new Outcome(System.nanoTime(), i, null, false, e));
+          outcomes.add(new Outcome(start, System.nanoTime(), i, null, false, e));
           LOG.debug("query {} failed in {} ms: {}", i, (System.nanoTime() - start) / 1_000_000, e.toString());
         }
       }
