@@ -2,10 +2,6 @@ package io.lakegate.functions;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
 
 import org.apache.calcite.runtime.CalciteException;
 
@@ -29,8 +25,7 @@ import static java.util.Objects.requireNonNull;
 public final class PercentileAccumulator {
   private final boolean continuous;
   private final BigDecimal fraction;
-  private final boolean descending;
-  private final List<Object> values = new ArrayList<>();
+  private final PercentileValues values;
 
   /**
    * Creates an empty accumulator.
@@ -47,17 +42,27 @@ public final class PercentileAccumulator {
     }
     this.continuous = continuous;
     this.fraction = fraction;
-    this.descending = descending;
+    this.values = new PercentileValues(descending);
   }
 
-  /** Adds one non-null value of the group. */
+  /** Adds one non-null value of the group: an integral value, a DATE, TIME or TIMESTAMP. */
+  public void add(long value) {
+    values.add(value);
+  }
+
+  /** Adds one non-null value of the group: a DOUBLE, FLOAT or REAL. */
+  public void add(double value) {
+    values.add(value);
+  }
+
+  /** Adds one non-null value of the group, of any type. */
   public void add(Object value) {
     values.add(requireNonNull(value, "value"));
   }
 
   /** Adds the values of another partial group (for engines that merge partial states). */
   public PercentileAccumulator merge(PercentileAccumulator other) {
-    values.addAll(other.values);
+    values.addAll(requireNonNull(other, "other").values);
     return this;
   }
 
@@ -81,20 +86,21 @@ public final class PercentileAccumulator {
    * @param scale    scale of a DECIMAL result, ignored otherwise
    */
   public Object result(String function, PercentileTarget target, int scale) {
-    if (values.isEmpty()) {
+    int n = values.size();
+    if (n == 0) {
       throw new CalciteException(function + " has no input value in a group whose result"
           + " type is NOT NULL, so it cannot return NULL. Calcite types " + function
           + " like its ORDER BY expression; use a nullable ORDER BY expression (for example"
           + " ORDER BY NULLIF(x, NULL)) or make sure the group has rows.", null);
     }
-    List<Object> sorted = sorted();
-    int n = sorted.size();
     if (!continuous) {
       // PERCENTILE_DISC: the first value whose cumulative distribution i/n
       // reaches the fraction, i.e. the ceil(fraction * n)-th (at least the 1st).
       int rank = fraction.multiply(BigDecimal.valueOf(n))
           .setScale(0, RoundingMode.CEILING).intValueExact();
-      return sorted.get(Math.max(rank, 1) - 1);
+      int position = Math.max(rank, 1) - 1;
+      values.select(position, false);
+      return values.valueAt(position, target);
     }
     // PERCENTILE_CONT: position fraction * (n - 1), interpolated linearly
     // between the values either side of it.
@@ -102,34 +108,16 @@ public final class PercentileAccumulator {
     BigDecimal floor = position.setScale(0, RoundingMode.FLOOR);
     int lower = floor.intValueExact();
     BigDecimal weight = position.subtract(floor);
-    Object low = sorted.get(lower);
-    Object high = sorted.get(weight.signum() == 0 ? lower : lower + 1);
-    if (low instanceof Double || low instanceof Float) {
-      double lo = ((Number) low).doubleValue();
-      double hi = ((Number) high).doubleValue();
-      return target.fromDouble(weight.signum() == 0 ? lo : lo + weight.doubleValue() * (hi - lo));
+    boolean between = weight.signum() != 0;
+    int upper = between ? lower + 1 : lower;
+    values.select(lower, between);
+    if (values.approximate(lower)) {
+      double lo = values.doubleAt(lower);
+      double hi = values.doubleAt(upper);
+      return target.fromDouble(between ? lo + weight.doubleValue() * (hi - lo) : lo);
     }
-    BigDecimal lo = exact(low);
-    BigDecimal hi = exact(high);
+    BigDecimal lo = values.exactAt(lower);
+    BigDecimal hi = values.exactAt(upper);
     return target.fromExact(lo.add(weight.multiply(hi.subtract(lo))), scale);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<Object> sorted() {
-    List<Object> sorted = new ArrayList<>(values);
-    Comparator<Comparable> natural = Comparator.naturalOrder();
-    sorted.sort((Comparator) (descending ? natural.reversed() : natural));
-    return Collections.unmodifiableList(sorted);
-  }
-
-  private static BigDecimal exact(Object value) {
-    if (value instanceof BigDecimal) {
-      return (BigDecimal) value;
-    }
-    if (value instanceof Number) {
-      return BigDecimal.valueOf(((Number) value).longValue());
-    }
-    throw new IllegalArgumentException("PERCENTILE_CONT needs numeric or datetime values, got "
-        + value.getClass().getSimpleName());
   }
 }

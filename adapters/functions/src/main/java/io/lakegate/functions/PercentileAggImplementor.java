@@ -53,12 +53,22 @@ final class PercentileAggImplementor extends StrictAggImplementor {
   }
 
   @Override protected void implementNotNullAdd(AggContext info, AggAddContext add) {
-    // acc.add((Object) value);
+    // acc.add((long) value), acc.add((double) value) or acc.add((Object) value): the
+    // accumulator keeps primitives in primitive arrays, so they are never boxed.
     Expression value = add.arguments().get(0);
     add.currentBlock().add(
         Expressions.statement(
-            Expressions.call(add.accumulator().get(0), "add",
-                Expressions.convert_(Expressions.box(value), Object.class))));
+            Expressions.call(add.accumulator().get(0), "add", argument(value))));
+  }
+
+  /** The value, converted to the parameter type of the {@code add} overload that fits it best. */
+  private static Expression argument(Expression value) {
+    Primitive primitive = Primitive.ofBoxOr(value.getType());
+    if (primitive == null || !primitive.isNumeric()) {
+      return Expressions.convert_(Expressions.box(value), Object.class);
+    }
+    Expression unboxed = Primitive.is(value.getType()) ? value : Expressions.unbox(value);
+    return Expressions.convert_(unboxed, primitive.isFixedNumeric() ? long.class : double.class);
   }
 
   @Override protected Expression implementNotNullResult(AggContext info, AggResultContext result) {

@@ -68,6 +68,41 @@ public enum PercentileTarget {
     }
   }
 
+  /**
+   * Boxes a value that arrived as an integral primitive (TINYINT to BIGINT,
+   * DATE, TIME, TIMESTAMP, intervals) as this target's Java class, for
+   * PERCENTILE_DISC, which returns one of the group's values.
+   */
+  Object fromLong(long value) {
+    switch (this) {
+    case DOUBLE:
+      return (double) value;
+    case REAL:
+      return (float) value;
+    case DECIMAL:
+      return BigDecimal.valueOf(value);
+    case INTEGER:
+    case INT_FLOOR:
+      return Math.toIntExact(value);
+    case BIGINT:
+    case LONG_FLOOR:
+      return value;
+    case SMALLINT:
+      return (short) narrow(value, Short.MIN_VALUE, Short.MAX_VALUE);
+    case TINYINT:
+      return (byte) narrow(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
+    default:
+      throw new AssertionError(this);
+    }
+  }
+
+  private long narrow(long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new ArithmeticException(value + " does not fit " + this);
+    }
+    return value;
+  }
+
   /** Converts an interpolated approximate value. */
   Object fromDouble(double value) {
     switch (this) {

@@ -101,6 +101,21 @@ class PercentileTest {
             + disc("0.9", "quoted_at") + " from quotes").get(0));
   }
 
+  @Test void everyPrimitiveOrderByType() {
+    // The generated code passes these unboxed; each comes back in its own Java class.
+    assertEquals(row((short) 180, (short) 127, (byte) 5, (byte) 2),
+        rows("select " + disc("0.5", "cast(ms as smallint)") + ", "
+            + cont("0.25", "cast(ms as smallint)") + ", " + disc("0.9", "cast(qty as tinyint)")
+            + ", " + cont("0.5", "cast(qty as tinyint)") + " from quotes").get(0));
+    // REAL is a Java float, FLOAT a double. DISC 0.9 DESC: 9th of 700 510 ... 95 90 = 95.
+    assertEquals(row(127.5f, 95f, 529.0),
+        rows("select " + cont("0.25", "cast(ms as real)") + ", "
+            + disc("0.9", "cast(ms as real) desc") + ", " + cont("0.9", "cast(ms as float)")
+            + " from quotes").get(0));
+    // Nullable INTEGER (ms of won quotes: 120 340 510 210 700 150 260): CONT 0.5 -> 260.
+    assertEquals(260, value("select " + cont("0.5", "case when won then ms end") + " from quotes"));
+  }
+
   @Test void groupBy() {
     // acme 10.00 25.05 33.00 -> pos 1.8 -> 25.05 + 0.8 * 7.95 = 31.41; bolt 6 60 -> 54.60;
     // cora 3 125 -> 112.80; dyno has only a NULL giveaway -> NULL.
