@@ -3,10 +3,7 @@ package io.lakegate.lake;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -15,50 +12,52 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport.ReadContext;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.SeekableInputStream;
-import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads the chosen row groups of one open parquet file, row by row, with the footer kept from
- * startup (the file is not asked for it again). Row-group selection happened before opening;
- * parquet's own record-level, dictionary and column-index filters stay off (see PITFALLS), so
- * every row of a selected row group is returned and Calcite applies the full condition.
+ * Reads the chosen row groups of one open parquet file, a row group at a time, with the footer
+ * kept from startup (the file is not asked for it again); the rows of each row group come from
+ * {@link RowGroupRows}. Row-group selection happened before opening; parquet's own record-level,
+ * dictionary and column-index filters stay off (see PITFALLS), so every row of a selected row
+ * group is returned and Calcite applies the full condition.
  */
 final class FileRowReader implements AutoCloseable {
   private final ParquetFileReader reader;
-  private final MessageColumnIO columnIO;
-  private final RecordMaterializer<Object[]> materializer;
+  private final MessageType requested;
+  private final String createdBy;
+  private final RowLayout layout;
+  private final Object[] template;
   private final ScanRecorder metrics;
   private final String table;
   private final List<String> columns;
   private PageReadStore rowGroup;
-  private RecordReader<Object[]> records;
+  private RowGroupRows rows;
   private long remainingInRowGroup;
   private Object[] current;
 
-  private FileRowReader(ParquetFileReader reader, MessageColumnIO columnIO, RecordMaterializer<Object[]> materializer,
-      ScanRecorder metrics, String table, List<String> columns) {
+  private FileRowReader(ParquetFileReader reader, MessageType requested, String createdBy, RowLayout layout,
+      Object[] template, ScanRecorder metrics, String table) {
     this.reader = reader;
-    this.columnIO = columnIO;
-    this.materializer = materializer;
+    this.requested = requested;
+    this.createdBy = createdBy;
+    this.layout = layout;
+    this.template = template;
     this.metrics = metrics;
     this.table = table;
-    this.columns = columns;
+    this.columns = layout.fileColumnNames();
   }
 
   /** Opens {@code file} to read {@code rowGroups} (a non-empty subset of its row groups, in file order). */
   static FileRowReader open(LakeFile file, List<BlockMetaData> rowGroups, Configuration conf, RowLayout layout,
       Object[] template, ScanRecorder metrics, String table) throws IOException {
     requireNonNull(file, "file");
+    requireNonNull(layout, "layout");
+    requireNonNull(template, "template");
     FileStatus status = new FileStatus(file.length(), false, 0, 0, 0, file.path());
     HadoopInputFile input = HadoopInputFile.fromStatus(status, conf);
     ParquetReadOptions options = HadoopReadOptions.builder(conf, file.path())
@@ -69,16 +68,9 @@ final class FileRowReader implements AutoCloseable {
         .useBloomFilter(false)
         .withRecordFilter(FilterCompat.NOOP)
         .build();
-    ParquetMetadata footer = new ParquetMetadata(file.footer().getFileMetaData(), rowGroups);
-    MessageType fileSchema = footer.getFileMetaData().getSchema();
-    Map<String, String> keyValues = footer.getFileMetaData().getKeyValueMetaData();
-
-    LakeReadSupport readSupport = new LakeReadSupport(layout, template);
-    ReadContext context = readSupport.init(new InitContext(conf, toSetValued(keyValues), fileSchema));
-    MessageType requested = context.getRequestedSchema();
-    RecordMaterializer<Object[]> materializer = readSupport.prepareForRead(conf, keyValues, fileSchema, context);
-    MessageColumnIO columnIO = new ColumnIOFactory(footer.getFileMetaData().getCreatedBy())
-        .getColumnIO(requested, fileSchema, true);
+    FileMetaData fileMetaData = file.footer().getFileMetaData();
+    ParquetMetadata footer = new ParquetMetadata(fileMetaData, rowGroups);
+    MessageType requested = layout.requestedSchema(fileMetaData.getSchema());
 
     SeekableInputStream stream = input.newStream();
     ParquetFileReader reader;
@@ -90,22 +82,13 @@ final class FileRowReader implements AutoCloseable {
     }
     reader.setRequestedSchema(requested);
     metrics.fileOpened();
-    return new FileRowReader(reader, columnIO, materializer, metrics, table, layout.fileColumnNames());
-  }
-
-  private static Map<String, Set<String>> toSetValued(Map<String, String> keyValues) {
-    Map<String, Set<String>> out = new HashMap<>();
-    keyValues.forEach((k, v) -> out.put(k, Set.of(v)));
-    return out;
+    return new FileRowReader(reader, requested, fileMetaData.getCreatedBy(), layout, template, metrics, table);
   }
 
   /** Advances to the next row; false at the end of the last selected row group. */
   boolean next() throws IOException {
     while (remainingInRowGroup == 0) {
-      if (rowGroup != null) {
-        rowGroup.close();
-        rowGroup = null;
-      }
+      closeRowGroup();
       PageReadStore pages = reader.readNextRowGroup();
       if (pages == null) {
         return false;
@@ -113,10 +96,12 @@ final class FileRowReader implements AutoCloseable {
       rowGroup = pages;
       metrics.rowGroupRead(table, columns);
       remainingInRowGroup = pages.getRowCount();
-      records = columnIO.getRecordReader(pages, materializer, FilterCompat.NOOP);
+      if (remainingInRowGroup > 0) {
+        rows = new RowGroupRows(pages, requested, createdBy, layout, template);
+      }
     }
     remainingInRowGroup--;
-    current = records.read();
+    current = rows.next();
     return true;
   }
 
@@ -129,13 +114,19 @@ final class FileRowReader implements AutoCloseable {
     return current;
   }
 
+  private void closeRowGroup() {
+    rows = null;
+    if (rowGroup != null) {
+      PageReadStore closing = rowGroup;
+      rowGroup = null;
+      closing.close();
+    }
+  }
+
   @Override
   public void close() throws IOException {
     try {
-      if (rowGroup != null) {
-        rowGroup.close();
-        rowGroup = null;
-      }
+      closeRowGroup();
     } finally {
       reader.close();
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.calcite.util.ImmutableIntList;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
 
 /**
  * Where each value of a scan's output row comes from: requested file columns (read by parquet)
@@ -49,6 +51,19 @@ final class RowLayout {
 
   List<String> fileColumnNames() {
     return fileColumns.stream().map(f -> f.column().name()).toList();
+  }
+
+  /**
+   * The file schema narrowed to the requested file columns, in {@link #fileColumns()} order, so
+   * that no other column chunk is fetched or decoded. The file's own types are kept: files of one
+   * table may store a column differently (a DECIMAL as INT64 in one, as bytes in another).
+   */
+  MessageType requestedSchema(MessageType fileSchema) {
+    Types.MessageTypeBuilder builder = Types.buildMessage();
+    for (FileColumn column : fileColumns) {
+      builder.addField(fileSchema.getType(column.column().name()));
+    }
+    return builder.named(fileSchema.getName());
   }
 
   /** A row with the partition values of {@code partition} in place and every file slot null. */

@@ -7,150 +7,200 @@ import java.math.BigInteger;
 
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Parquet primitive converters that write each value straight into a slot of the current output
- * row in Calcite's runtime representation (no intermediate {@code Group}); strings decode each
- * dictionary entry once per column chunk instead of once per row.
+ * The one mapping from a file column's parquet values to Calcite's runtime values of its declared
+ * type: BOOLEAN as Boolean, INTEGER as Integer, BIGINT as Long, DOUBLE as Double, DATE as Integer
+ * days since the epoch, TIMESTAMP(3) as Long UTC milliseconds, DECIMAL(p,s) as BigDecimal of scale
+ * s, VARCHAR as String. Plain values and dictionary entries go through the same conversion.
  */
 final class ValueConverters {
   private ValueConverters() {
   }
 
-  /** The row being assembled; converters write into it, the materializer swaps it per record. */
-  static final class RowBuffer {
-    Object[] row;
-  }
-
-  /** A converter for a file column of {@code fileType} declared as {@code declared} (already checked compatible). */
-  static PrimitiveConverter create(ColumnType declared, PrimitiveType fileType, RowBuffer buffer, int slot) {
+  /** The converter of a file column of {@code fileType} declared as {@code declared} (already checked compatible). */
+  static SlotConverter create(ColumnType declared, PrimitiveType fileType, SlotConverter.Row row, int slot) {
     switch (declared.sqlType()) {
       case BOOLEAN:
-        return new PrimitiveConverter() {
-          @Override
-          public void addBoolean(boolean value) {
-            buffer.row[slot] = value;
-          }
-        };
+        return new BooleanSlot(row, slot);
       case INTEGER:
       case DATE:
-        return new PrimitiveConverter() {
-          @Override
-          public void addInt(int value) {
-            buffer.row[slot] = value;
-          }
-        };
+        return new IntSlot(row, slot);
       case BIGINT:
-        return new PrimitiveConverter() {
-          @Override
-          public void addLong(long value) {
-            buffer.row[slot] = value;
-          }
-        };
+        return new LongSlot(row, slot);
       case DOUBLE:
-        return new PrimitiveConverter() {
-          @Override
-          public void addDouble(double value) {
-            buffer.row[slot] = value;
-          }
-        };
+        return new DoubleSlot(row, slot);
       case TIMESTAMP:
-        return timestamp((TimestampLogicalTypeAnnotation) fileType.getLogicalTypeAnnotation(), buffer, slot);
+        return new TimestampSlot((TimestampLogicalTypeAnnotation) fileType.getLogicalTypeAnnotation(), row, slot);
       case DECIMAL:
-        return new DecimalConverter(declared.scale(), buffer, slot);
+        return new DecimalSlot(declared.scale(), fileType.getPrimitiveTypeName(), row, slot);
       case VARCHAR:
-        return new StringConverter(buffer, slot);
+        return new StringSlot(row, slot);
       default:
         throw new IllegalStateException("no converter for " + declared);
     }
   }
 
-  private static PrimitiveConverter timestamp(TimestampLogicalTypeAnnotation annotation, RowBuffer buffer, int slot) {
-    final long perMilli;
-    switch (annotation.getUnit()) {
-      case MICROS:
-        perMilli = 1_000L;
-        break;
-      case NANOS:
-        perMilli = 1_000_000L;
-        break;
-      default:
-        perMilli = 1L;
-        break;
+  private static final class BooleanSlot extends SlotConverter {
+    BooleanSlot(Row row, int slot) {
+      super(row, slot);
     }
-    return new PrimitiveConverter() {
-      @Override
-      public void addLong(long value) {
-        // floorDiv: instants before 1970 round down, as Calcite's own TIMESTAMP(3) truncation does.
-        buffer.row[slot] = perMilli == 1L ? value : Math.floorDiv(value, perMilli);
-      }
-    };
+
+    @Override
+    public void addBoolean(boolean value) {
+      put(value);
+    }
+
+    @Override
+    Object convert(Dictionary dictionary, int id) {
+      return dictionary.decodeToBoolean(id);
+    }
   }
 
-  /** DECIMAL stored as INT32, INT64 or big-endian two's-complement bytes, at the declared scale. */
-  private static final class DecimalConverter extends PrimitiveConverter {
-    private final int scale;
-    private final RowBuffer buffer;
-    private final int slot;
-
-    DecimalConverter(int scale, RowBuffer buffer, int slot) {
-      this.scale = scale;
-      this.buffer = buffer;
-      this.slot = slot;
+  /** INT32 values: INTEGER, and DATE as days since 1970-01-01 (Calcite's DATE representation). */
+  private static final class IntSlot extends SlotConverter {
+    IntSlot(Row row, int slot) {
+      super(row, slot);
     }
 
     @Override
     public void addInt(int value) {
-      buffer.row[slot] = BigDecimal.valueOf(value, scale);
+      put(value);
+    }
+
+    @Override
+    Object convert(Dictionary dictionary, int id) {
+      return dictionary.decodeToInt(id);
+    }
+  }
+
+  private static final class LongSlot extends SlotConverter {
+    LongSlot(Row row, int slot) {
+      super(row, slot);
     }
 
     @Override
     public void addLong(long value) {
-      buffer.row[slot] = BigDecimal.valueOf(value, scale);
+      put(value);
     }
 
     @Override
-    public void addBinary(Binary value) {
-      buffer.row[slot] = new BigDecimal(new BigInteger(value.getBytes()), scale);
+    Object convert(Dictionary dictionary, int id) {
+      return dictionary.decodeToLong(id);
     }
   }
 
-  /** UTF-8 strings; dictionary pages are decoded once into Java strings shared by all rows. */
-  private static final class StringConverter extends PrimitiveConverter {
-    private final RowBuffer buffer;
-    private final int slot;
-    private String[] dictionary;
-
-    StringConverter(RowBuffer buffer, int slot) {
-      this.buffer = buffer;
-      this.slot = slot;
+  private static final class DoubleSlot extends SlotConverter {
+    DoubleSlot(Row row, int slot) {
+      super(row, slot);
     }
 
     @Override
-    public boolean hasDictionarySupport() {
-      return true;
+    public void addDouble(double value) {
+      put(value);
     }
 
     @Override
-    public void setDictionary(Dictionary dict) {
-      String[] decoded = new String[dict.getMaxId() + 1];
-      for (int id = 0; id < decoded.length; id++) {
-        decoded[id] = dict.decodeToBinary(id).toStringUsingUTF8();
+    Object convert(Dictionary dictionary, int id) {
+      return dictionary.decodeToDouble(id);
+    }
+  }
+
+  /** INT64 TIMESTAMP of any unit as UTC milliseconds (Calcite's TIMESTAMP(3) representation). */
+  private static final class TimestampSlot extends SlotConverter {
+    private final long perMilli;
+
+    TimestampSlot(TimestampLogicalTypeAnnotation annotation, Row row, int slot) {
+      super(row, slot);
+      switch (annotation.getUnit()) {
+        case MICROS:
+          perMilli = 1_000L;
+          break;
+        case NANOS:
+          perMilli = 1_000_000L;
+          break;
+        default:
+          perMilli = 1L;
+          break;
       }
-      this.dictionary = decoded;
+    }
+
+    private Long millis(long value) {
+      // floorDiv: instants before 1970 round down, as Calcite's own TIMESTAMP(3) truncation does.
+      return perMilli == 1L ? value : Math.floorDiv(value, perMilli);
     }
 
     @Override
-    public void addValueFromDictionary(int dictionaryId) {
-      buffer.row[slot] = dictionary[dictionaryId];
+    public void addLong(long value) {
+      put(millis(value));
+    }
+
+    @Override
+    Object convert(Dictionary dictionary, int id) {
+      return millis(dictionary.decodeToLong(id));
+    }
+  }
+
+  /** DECIMAL stored as INT32, INT64 or big-endian two's-complement bytes, at the declared scale. */
+  private static final class DecimalSlot extends SlotConverter {
+    private final int scale;
+    private final PrimitiveTypeName physical;
+
+    DecimalSlot(int scale, PrimitiveTypeName physical, Row row, int slot) {
+      super(row, slot);
+      this.scale = scale;
+      this.physical = physical;
+    }
+
+    private BigDecimal unscaled(Binary value) {
+      return new BigDecimal(new BigInteger(value.getBytesUnsafe()), scale);
+    }
+
+    @Override
+    public void addInt(int value) {
+      put(BigDecimal.valueOf(value, scale));
+    }
+
+    @Override
+    public void addLong(long value) {
+      put(BigDecimal.valueOf(value, scale));
     }
 
     @Override
     public void addBinary(Binary value) {
-      buffer.row[slot] = value.toStringUsingUTF8();
+      put(unscaled(value));
+    }
+
+    @Override
+    Object convert(Dictionary dictionary, int id) {
+      switch (physical) {
+        case INT32:
+          return BigDecimal.valueOf(dictionary.decodeToInt(id), scale);
+        case INT64:
+          return BigDecimal.valueOf(dictionary.decodeToLong(id), scale);
+        default:
+          return unscaled(dictionary.decodeToBinary(id));
+      }
+    }
+  }
+
+  /** UTF-8 strings. */
+  private static final class StringSlot extends SlotConverter {
+    StringSlot(Row row, int slot) {
+      super(row, slot);
+    }
+
+    @Override
+    public void addBinary(Binary value) {
+      put(value.toStringUsingUTF8());
+    }
+
+    @Override
+    Object convert(Dictionary dictionary, int id) {
+      return dictionary.decodeToBinary(id).toStringUsingUTF8();
     }
   }
 }

@@ -7,8 +7,8 @@
  * {@link io.lakegate.lake.LakeTableScan}; {@link io.lakegate.lake.LakeRules} push projections,
  * aggregates' column needs and filters into it and implement it as an
  * {@link io.lakegate.lake.EnumerableLakeTableScan}, whose generated code asks a
- * {@link io.lakegate.lake.LakeQuery} for rows; {@code LakeEnumerator} streams them file by file
- * through parquet-hadoop with a custom {@code ReadSupport}. {@link io.lakegate.lake.ScanMetrics}
+ * {@link io.lakegate.lake.LakeQuery} for rows; {@code LakeEnumerator} streams them file by file,
+ * each row group read column by column with parquet's {@code ColumnReader}s. {@link io.lakegate.lake.ScanMetrics}
  * counts what the scans did, and {@link io.lakegate.lake.ScanScope} what one query's scans did.
  */
 package io.lakegate.lake;

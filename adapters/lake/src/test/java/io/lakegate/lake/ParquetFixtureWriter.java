@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -25,7 +26,8 @@ import org.apache.parquet.schema.PrimitiveType;
 /**
  * Writes small real parquet files for tests with parquet-hadoop's example {@link Group} writer,
  * converting plain Java values (Long, Integer, String, Boolean, Double, BigDecimal, LocalDate,
- * Instant; null for a missing optional value) by the file schema.
+ * Instant as milliseconds; null for a missing optional value) by the file schema; a Long is written
+ * as is, so a test can store raw micro- or nanosecond timestamps.
  */
 final class ParquetFixtureWriter {
   private ParquetFixtureWriter() {
@@ -34,15 +36,21 @@ final class ParquetFixtureWriter {
   /** Writes {@code rows} (values in schema field order) with at most {@code rowGroupRows} rows per row group. */
   static void write(Path file, String schemaText, List<Object[]> rows, int rowGroupRows, CompressionCodecName codec)
       throws IOException {
-    MessageType schema = MessageTypeParser.parseMessageType(schemaText);
-    Files.createDirectories(file.getParent());
-    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
-        .withType(schema)
+    write(file, schemaText, rows, builder -> builder
         .withCompressionCodec(codec)
         .withRowGroupRowCountLimit(rowGroupRows)
         .withPageRowCountLimit(Math.max(1, rowGroupRows / 2))
-        .withDictionaryEncoding(true)
+        .withDictionaryEncoding(true));
+  }
+
+  /** Writes {@code rows} with the writer settings (row groups, pages, dictionaries, codec) that {@code settings} applies. */
+  static void write(Path file, String schemaText, List<Object[]> rows,
+      UnaryOperator<ExampleParquetWriter.Builder> settings) throws IOException {
+    MessageType schema = MessageTypeParser.parseMessageType(schemaText);
+    Files.createDirectories(file.getParent());
+    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+    try (ParquetWriter<Group> writer = settings.apply(ExampleParquetWriter.builder(new LocalOutputFile(file))
+        .withType(schema))
         .build()) {
       for (Object[] row : rows) {
         if (row.length != schema.getFieldCount()) {
@@ -69,6 +77,9 @@ final class ParquetFixtureWriter {
           return;
         case INT64:
           group.append(name, unscaled.longValueExact());
+          return;
+        case BINARY:
+          group.append(name, Binary.fromConstantByteArray(unscaled.toByteArray()));
           return;
         default:
           group.append(name, Binary.fromConstantByteArray(fixedWidth(unscaled, type.getTypeLength())));
