@@ -136,35 +136,33 @@ public record ServerConfig(Path model, String host, int port, boolean generateSa
   }
 
   private static int parsePort(String text) {
-    if (text == null) {
-      return DEFAULT_PORT;
-    }
-    try {
-      int port = Integer.parseInt(text);
-      if (port >= 0 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // not a number: reported below with the accepted range
-    }
-    throw new UsageException(ServeOption.PORT.flag + " / " + ServeOption.PORT.envVar + ": '" + text
-        + "' is not a port number; use 0-65535 (0 picks a free port)");
+    return parseInt(ServeOption.PORT, text, DEFAULT_PORT, 0, 65535,
+        "is not a port number; use 0-65535 (0 picks a free port)");
   }
 
   private static int parsePlanCacheSize(String text) {
+    return parseInt(ServeOption.PLAN_CACHE_SIZE, text, PlanCache.DEFAULT_SIZE, 0, Integer.MAX_VALUE,
+        "is not a number of plans; use 0 (no cache) or more");
+  }
+
+  /**
+   * {@code option}'s whole-number value, {@code fallback} when it is not set.
+   *
+   * @param problem what the error says after the value when it is not a number in [min, max]
+   */
+  private static int parseInt(ServeOption option, String text, int fallback, int min, int max, String problem) {
     if (text == null) {
-      return PlanCache.DEFAULT_SIZE;
+      return fallback;
     }
     try {
-      int size = Integer.parseInt(text);
-      if (size >= 0) {
-        return size;
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
       }
     } catch (NumberFormatException e) {
       // not a number: reported below with what is accepted
     }
-    throw new UsageException(ServeOption.PLAN_CACHE_SIZE.flag + " / " + ServeOption.PLAN_CACHE_SIZE.envVar + ": '"
-        + text + "' is not a number of plans; use 0 (no cache) or more");
+    throw new UsageException(option.flag + " / " + option.envVar + ": '" + text + "' " + problem);
   }
 
   private static boolean parseBoolean(ServeOption option, String text) {

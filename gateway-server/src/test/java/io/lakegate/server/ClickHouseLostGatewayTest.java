@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -89,14 +88,7 @@ class ClickHouseLostGatewayTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path lakeRoot = TestLake.model().getParent().resolve("lake");
-    Files.createDirectories(DIR);
-    engine = ClickHouseTestEngine.start(ClickHouseTestEngine.Options.builder()
-        .user(TestClickHouse.USER, TestClickHouse.PASSWORD, Map.of("readonly", "2", "max_execution_time", "5"))
-        .user("default", "")
-        .startupSql(TestClickHouse.ddlFiles(lakeRoot, DIR).toArray(Path[]::new))
-        .threads(2)
-        .build());
+    engine = TestClickHouse.startEngine(DIR);
     server = new GatewayServer(new ServerConfig(TestClickHouse.model(DIR, engine.jdbcUrl() + "?socket_rcvbuf=" + RECEIVE_BUFFER_BYTES,
             // Room to read the big result; the timeout is not what these tests are about.
             operand -> ((ObjectNode) operand.path("policy")).put("maxRowLimit", 1_000_000).put("queryTimeoutMs", 30_000)),

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,14 +48,7 @@ class FailoverGatewayTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Path lakeRoot = TestLake.model().getParent().resolve("lake");
-    Files.createDirectories(DIR);
-    engine = ClickHouseTestEngine.start(ClickHouseTestEngine.Options.builder()
-        .user(TestClickHouse.USER, TestClickHouse.PASSWORD, Map.of("readonly", "2", "max_execution_time", "5"))
-        .user("default", "")
-        .startupSql(TestClickHouse.ddlFiles(lakeRoot, DIR).toArray(Path[]::new))
-        .threads(2)
-        .build());
+    engine = TestClickHouse.startEngine(DIR);
     Path model = TestClickHouse.model(DIR, engine.jdbcUrl(), operand -> { });
     server = new GatewayServer(new ServerConfig(model, "127.0.0.1", 0, false, false)).start();
   }

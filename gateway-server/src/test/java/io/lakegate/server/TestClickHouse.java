@@ -1,5 +1,7 @@
 package io.lakegate.server;
 
+import io.lakegate.testing.clickhouse.ClickHouseTestEngine;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -25,6 +28,22 @@ final class TestClickHouse {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TestClickHouse() {
+  }
+
+  /**
+   * Starts the ClickHouse test engine over the test lake, as a server set up with the project's files
+   * would be: {@link #USER} with the read-only profile, {@code ddl/nfs} run at start (copied into
+   * {@code dir}), two request threads.
+   */
+  static ClickHouseTestEngine startEngine(Path dir) throws IOException {
+    Path lakeRoot = TestLake.model().getParent().resolve("lake");
+    Files.createDirectories(dir);
+    return ClickHouseTestEngine.start(ClickHouseTestEngine.Options.builder()
+        .user(USER, PASSWORD, Map.of("readonly", "2", "max_execution_time", "5"))
+        .user("default", "")
+        .startupSql(ddlFiles(lakeRoot, dir).toArray(Path[]::new))
+        .threads(2)
+        .build());
   }
 
   /** The project's ddl/nfs files, copied into {@code dir}/ddl with {@code lake} as the lake path, in name order. */

@@ -57,29 +57,50 @@ class RecoveryTimelineTest {
   }
 
   @Test void restartedEngineIsTakenBackAtTheFirstProbeThatReachesIt() throws Exception {
-    FailoverWorld world = FailoverWorld.get();
-    ClickHouseTestEngine engine = world.healthyEngine();
-    RecordingProbe[] recorder = new RecordingProbe[1];
-    try (Failover failover = Failover.open(world.model(engine.jdbcUrl(), FailoverConfig.defaults()), world.lake,
-        probe -> recorder[0] = new RecordingProbe(probe))) {
-      RecordingProbe probes = recorder[0];
-      try (QueryLoop loop = QueryLoop.start(failover)) {
-        loop.await(System.nanoTime(), o -> o.backend() == Backend.CLICKHOUSE, PATIENCE).orElseThrow();
-        long killed = System.nanoTime();
-        engine.kill();
-        OutageTest.awaitState(failover, CircuitBreaker.State.OPEN, killed);
-        loop.await(killed, o -> o.backend() == Backend.LAKE && o.correct(), PATIENCE).orElseThrow();
-        long restarting = System.nanoTime();
-        engine.restart();
-        long back = System.nanoTime();
-        Timeline timeline = timeline(failover, loop, probes, restarting, back);
-        LOG.info("timeline (restart): {}", timeline.describe());
-        timeline.assertOrder();
-      }
-    }
+    recovery("restart", (engine, failover, loop, probes) -> {
+      long killed = System.nanoTime();
+      engine.kill();
+      OutageTest.awaitState(failover, CircuitBreaker.State.OPEN, killed);
+      loop.await(killed, o -> o.backend() == Backend.LAKE && o.correct(), PATIENCE).orElseThrow();
+      long restarting = System.nanoTime();
+      engine.restart();
+      return restarting;
+    });
   }
 
   @Test void resumedEngineIsTakenBackAtTheFirstProbeThatReachesIt() throws Exception {
+    recovery("SIGCONT", (engine, failover, loop, probes) -> {
+      long paused = System.nanoTime();
+      engine.pause();
+      long resuming;
+      try {
+        OutageTest.awaitState(failover, CircuitBreaker.State.OPEN, paused);
+        loop.await(paused, o -> o.backend() == Backend.LAKE && o.correct(), PATIENCE).orElseThrow();
+        // A few probes of the hung engine, so that the resume meets the probing in any phase.
+        long open = System.nanoTime();
+        while (probes.since(open).size() < 2) {
+          Thread.sleep(5);
+        }
+      } finally {
+        resuming = System.nanoTime();
+        engine.resume();
+      }
+      return resuming;
+    });
+  }
+
+  /** An outage of a healthy engine, ended; returns when the test started bringing the engine back. */
+  @FunctionalInterface
+  private interface Outage {
+    long causeAndEnd(ClickHouseTestEngine engine, Failover failover, QueryLoop loop, RecordingProbe probes)
+        throws Exception;
+  }
+
+  /**
+   * Runs {@code outage} while a client loops on a ClickHouse-routed failover with model.json's timing and
+   * every probe recorded, then checks the order of the recovery's events.
+   */
+  private static void recovery(String name, Outage outage) throws Exception {
     FailoverWorld world = FailoverWorld.get();
     ClickHouseTestEngine engine = world.healthyEngine();
     RecordingProbe[] recorder = new RecordingProbe[1];
@@ -88,24 +109,10 @@ class RecoveryTimelineTest {
       RecordingProbe probes = recorder[0];
       try (QueryLoop loop = QueryLoop.start(failover)) {
         loop.await(System.nanoTime(), o -> o.backend() == Backend.CLICKHOUSE, PATIENCE).orElseThrow();
-        long paused = System.nanoTime();
-        engine.pause();
-        long resuming;
-        try {
-          OutageTest.awaitState(failover, CircuitBreaker.State.OPEN, paused);
-          loop.await(paused, o -> o.backend() == Backend.LAKE && o.correct(), PATIENCE).orElseThrow();
-          // A few probes of the hung engine, so that the resume meets the probing in any phase.
-          long open = System.nanoTime();
-          while (probes.since(open).size() < 2) {
-            Thread.sleep(5);
-          }
-        } finally {
-          resuming = System.nanoTime();
-          engine.resume();
-        }
+        long announced = outage.causeAndEnd(engine, failover, loop, probes);
         long back = System.nanoTime();
-        Timeline timeline = timeline(failover, loop, probes, resuming, back);
-        LOG.info("timeline (SIGCONT): {}", timeline.describe());
+        Timeline timeline = timeline(failover, loop, probes, announced, back);
+        LOG.info("timeline ({}): {}", name, timeline.describe());
         timeline.assertOrder();
       }
     }
