@@ -102,12 +102,7 @@ class ClickHouseLostGatewayTest {
 
   @AfterAll
   static void stop() throws IOException {
-    if (server != null) {
-      server.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
+    TestClickHouse.stop(server, engine);
   }
 
   @Test void aResultCutOffByAKilledClickHouseBetweenFetchesIsTheIncompleteAnswerError() throws Exception {

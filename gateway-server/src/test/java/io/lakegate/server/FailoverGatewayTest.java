@@ -55,12 +55,7 @@ class FailoverGatewayTest {
 
   @AfterAll
   static void stop() throws IOException {
-    if (server != null) {
-      server.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
+    TestClickHouse.stop(server, engine);
   }
 
   @Test void aQueryIsAnsweredByClickHouseThenByTheLakeWhileItIsDeadThenByClickHouseAgain() throws Exception {

@@ -46,6 +46,19 @@ final class TestClickHouse {
         .build());
   }
 
+  /** Closes what a test started with {@link #startEngine} and a gateway routed to it (either may be null). */
+  static void stop(GatewayServer server, ClickHouseTestEngine engine) throws IOException {
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } finally {
+      if (engine != null) {
+        engine.close();
+      }
+    }
+  }
+
   /** The project's ddl/nfs files, copied into {@code dir}/ddl with {@code lake} as the lake path, in name order. */
   static List<Path> ddlFiles(Path lake, Path dir) throws IOException {
     Path into = dir.resolve("ddl");
